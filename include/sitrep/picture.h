@@ -1,0 +1,154 @@
+// Picture: the situation picture kept from coded reports.
+//
+// Ingest() merges a report's events with those already stored (same action
+// family, place, compatible dates and actors -> one event with all its
+// sources) and recomputes control of the places it touched, all in one
+// store transaction. Queries answer an analyst's questions: who holds what
+// as of a date, what changed hands in a window, the nearest place held by a
+// side, and a prose summary whose every figure names its evidence.
+//
+// The control rules are written in docs/control-rules.md. A ConflictProfile
+// names the sides and who holds places when nothing has been reported; it
+// never holds outcomes or dates.
+//
+// Thread-safety: queries may run concurrently; Ingest() calls must not
+// overlap each other (the store serializes writers anyway).
+#ifndef SITREP_PICTURE_H_
+#define SITREP_PICTURE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/gazetteer.h"
+#include "sitrep/model.h"
+#include "sitrep/status.h"
+#include "sitrep/store.h"
+
+namespace sitrep {
+
+// data/profiles/<name>.profile, format in docs/control-rules.md.
+struct ConflictProfile {
+  std::string name;                       // "afghanistan-2021"
+  std::string title;                      // "Afghanistan, 2021"
+  std::vector<std::string> countries;     // alpha-2 codes the conflict covers
+  std::string default_holder;             // holds every place of `countries` unless reported otherwise
+  std::string capital;                    // the national capital's name, "Kabul"
+  // Sides: canonical actor names that count as one side. The first name of
+  // each side is the side's own name (used as holder).
+  std::vector<std::vector<std::string>> sides;
+  // A "major city" for summaries: population at least this.
+  int64_t major_city_population = 100000;
+};
+Result<ConflictProfile> LoadConflictProfile(const std::string& path);
+// A profile for reports with no profile given: no default holder.
+ConflictProfile EmptyProfile();
+
+struct PictureOptions {
+  // Events of the same family and place within this many days (and with
+  // compatible actors) are one event.
+  int merge_window_days = 2;
+  // A capture reversed within this many days is fighting, not a change of hands.
+  int reversal_days = 1;
+  // Days that vague durations stand for: "for days", "for weeks", "for months".
+  int days_for_days = 3;
+  int days_for_weeks = 14;
+  int days_for_months = 60;
+  // A place with fighting and no further report goes back to "held" after this.
+  int contested_expiry_days = 10;
+};
+
+struct IngestResult {
+  bool duplicate = false;
+  int events_new = 0;     // events not seen before
+  int events_merged = 0;  // events added as a further source of a stored one
+  std::vector<int64_t> places_changed;  // places whose control was recomputed
+};
+
+struct PlaceControl {
+  Place place;
+  ControlInterval interval;
+  bool by_default = false;  // nothing reported: the profile's default holder
+};
+
+struct ControlQuery {
+  std::optional<PlaceKind> kind;
+  std::string holder;        // side or actor; "" = any
+  bool include_default = true;  // list unreported places of the profile's countries
+};
+
+struct ControlChange {
+  Place place;
+  Date date;
+  std::string from_holder;
+  std::string to_holder;
+  ControlStatus status = ControlStatus::kHeld;  // kHeld = confirmed, kClaimed = claim only
+  std::vector<std::string> evidence;            // event ids
+};
+
+struct ChangeQuery {
+  std::optional<PlaceKind> kind;
+  std::string to_holder;  // "" = any
+};
+
+struct NearestResult {
+  Place from;
+  PlaceControl nearest;
+  double km = 0;
+};
+
+// One figure of a summary, with what backs it.
+struct SummaryFigure {
+  std::string label;   // "provincial capitals lost in the last 8 days"
+  int64_t value = 0;
+  std::vector<std::string> places;
+  std::vector<std::string> evidence;  // event ids
+};
+
+struct Summary {
+  Date as_of;
+  int window_days = 0;
+  std::string text;                   // the prose paragraph(s)
+  std::vector<SummaryFigure> figures;
+  std::vector<ReportedFigure> reported;  // figures the reports gave, as claims
+};
+
+class Picture {
+ public:
+  // `store` and `gazetteer` are not owned and must outlive the Picture.
+  Picture(Store* store, const Gazetteer* gazetteer, ConflictProfile profile,
+          PictureOptions options = {});
+
+  // REQUIRES: coded events have their places resolved (PlaceResolver).
+  Result<IngestResult> Ingest(const Report& report, const CodedReport& coded);
+  // Recomputes control of every place from its stored events.
+  Status RebuildControl();
+
+  Result<std::vector<PlaceControl>> ControlAsOf(Date as_of, const ControlQuery& query) const;
+  Result<std::vector<ControlInterval>> History(int64_t geonameid) const;
+  // Changes of hands with date in (as_of - window_days, as_of].
+  Result<std::vector<ControlChange>> Changes(Date as_of, int window_days,
+                                             const ChangeQuery& query) const;
+  // The nearest place held by `holder` (a side or actor) as of a date.
+  Result<std::optional<NearestResult>> NearestHeldBy(const Place& from, std::string_view holder,
+                                                     Date as_of,
+                                                     std::optional<PlaceKind> kind = {}) const;
+  Result<Summary> Summarize(Date as_of, int window_days) const;
+
+  // The side an actor belongs to (its first name), or the actor itself.
+  std::string SideOf(std::string_view actor) const;
+  const ConflictProfile& profile() const { return profile_; }
+
+ private:
+  Store* store_;
+  const Gazetteer* gazetteer_;
+  ConflictProfile profile_;
+  PictureOptions options_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_PICTURE_H_

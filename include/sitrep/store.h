@@ -1,0 +1,128 @@
+// Store: where reports, their sentences, merged events with all their
+// sources, reported figures and control intervals are kept.
+//
+// The store is an interface so that the coder and the picture never see
+// SQL: the embedded default is SQLite (OpenSqliteStore); a PostgreSQL
+// backend can be added behind the same interface. NewMemoryStore() is a
+// complete in-memory implementation for tests, with fault injection.
+//
+// Writes happen only inside a StoreTransaction: one per report, so that a
+// report is stored whole with its events and the control it changes, or not
+// at all. A transaction that is destroyed without Commit() rolls back.
+//
+// Thread-safety: a Store may be shared by threads for reads; at most one
+// StoreTransaction is open per Store at a time (Begin() waits for the
+// database's write lock, up to the busy timeout). A StoreTransaction is used
+// by one thread.
+#ifndef SITREP_STORE_H_
+#define SITREP_STORE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/model.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+struct EventFilter {
+  Date since;                 // inclusive; invalid = open
+  Date until;                 // inclusive; invalid = open
+  int64_t geonameid = 0;      // 0 = any place
+  std::string place;          // place name (resolved name or text), case-insensitive; "" = any
+  std::string actor;          // actor or target, canonical name, case-insensitive; "" = any
+  std::string family;         // CAMEO code prefix, "19" or "192"; "" = any
+  std::optional<ClaimStatus> claim;
+  int min_corroboration = 0;  // distinct outlets
+  size_t limit = 0;           // 0 = all
+};
+
+struct StoreStats {
+  int64_t reports = 0;
+  int64_t events = 0;
+  int64_t sources = 0;
+  int64_t control_intervals = 0;
+  int schema_version = 0;
+};
+
+class StoreTransaction {
+ public:
+  virtual ~StoreTransaction() = default;  // rolls back unless committed
+
+  virtual Result<bool> HasReport(std::string_view report_id) = 0;
+  // Stores the report, its sentences and figures. kDuplicate if its id is
+  // already stored (the transaction stays usable, nothing is written).
+  virtual Status PutReport(const Report& report, const std::vector<Sentence>& sentences,
+                           const std::vector<ReportedFigure>& figures) = 0;
+  // Events at a place whose date lies in [from, to] (merge candidates).
+  virtual Result<std::vector<Event>> EventsAt(int64_t geonameid, Date from, Date to) = 0;
+  // Every event at a place, oldest first (for recomputing its control).
+  virtual Result<std::vector<Event>> EventsAtPlace(int64_t geonameid) = 0;
+  // Inserts the event, or updates it if its id exists; its sources are
+  // added (a source is identified by report id and sentence offsets).
+  virtual Status PutEvent(const Event& event) = 0;
+  // Replaces every control interval of a place.
+  virtual Status ReplaceControl(int64_t geonameid,
+                                const std::vector<ControlInterval>& intervals) = 0;
+  virtual Status Commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual Result<std::unique_ptr<StoreTransaction>> Begin() = 0;
+
+  virtual Result<bool> HasReport(std::string_view report_id) = 0;
+  virtual Result<std::optional<Report>> GetReport(std::string_view report_id) = 0;
+  // Reports without their text, oldest published first.
+  virtual Result<std::vector<Report>> ListReports() = 0;
+  // Events matching the filter, by date then id, with all their sources.
+  virtual Result<std::vector<Event>> Events(const EventFilter& filter) = 0;
+  virtual Result<std::optional<Event>> GetEvent(std::string_view event_id) = 0;
+  // Figures of one report, or of all reports when report_id is "".
+  virtual Result<std::vector<ReportedFigure>> Figures(std::string_view report_id) = 0;
+  // For each place with intervals, the one covering `as_of` (from <= as_of < to).
+  virtual Result<std::vector<ControlInterval>> ControlAsOf(Date as_of) = 0;
+  // Every interval of a place, oldest first.
+  virtual Result<std::vector<ControlInterval>> ControlHistory(int64_t geonameid) = 0;
+  // Every interval that starts in [from, to], by start date.
+  virtual Result<std::vector<ControlInterval>> ControlStarts(Date from, Date to) = 0;
+  // Ids of every place that has at least one event.
+  virtual Result<std::vector<int64_t>> EventPlaces() = 0;
+  virtual Result<StoreStats> Stats() = 0;
+};
+
+struct SqliteOptions {
+  // How long Begin() waits for another writer, in milliseconds.
+  int busy_timeout_ms = 10000;
+  // synchronous=FULL (true) survives power loss; NORMAL survives a crash of
+  // the process, which is what WAL guarantees at a lower cost.
+  bool full_sync = false;
+  bool read_only = false;
+};
+
+// Opens (creating if needed, and migrating to the current schema) a SQLite
+// database in WAL mode with foreign keys on.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                               const SqliteOptions& options = {});
+
+// Faults a memory store can be told to inject, for tests.
+struct StoreFaults {
+  // The Nth write call (PutReport/PutEvent/ReplaceControl, counting from 1
+  // over the store's life) fails with kStoreError; 0 = never.
+  int fail_on_write = 0;
+};
+std::unique_ptr<Store> NewMemoryStore(StoreFaults faults = {});
+
+// The schema version this build writes.
+int CurrentSchemaVersion();
+
+}  // namespace sitrep
+
+#endif  // SITREP_STORE_H_
