@@ -39,6 +39,8 @@ struct BatchSummary {
 
 // Progress: items done so far, bytes done, total bytes (0 if unknown).
 using ProgressFn = std::function<void(int items, size_t bytes_done, size_t bytes_total)>;
+// Called after each report is committed (or found a duplicate), in order.
+using StoredFn = std::function<void(const Report& report, const IngestResult& result)>;
 
 class Pipeline {
  public:
@@ -51,7 +53,7 @@ class Pipeline {
   CodedReport CodeOnly(const Report& report) const;
   // Reads every report at path (file, folder, "-") and ingests each.
   BatchSummary IngestPath(const std::string& path, const ReaderOptions& options,
-                          const ProgressFn& progress = {},
+                          const ProgressFn& progress = {}, const StoredFn& stored = {},
                           const FileSystem* fs = DefaultFileSystem());
 
  private:
