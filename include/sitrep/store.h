@@ -31,12 +31,12 @@
 namespace sitrep {
 
 struct EventFilter {
-  Date since;                 // inclusive; invalid = open
-  Date until;                 // inclusive; invalid = open
-  int64_t geonameid = 0;      // 0 = any place
-  std::string place;          // place name (resolved name or text), case-insensitive; "" = any
-  std::string actor;          // actor or target, canonical name, case-insensitive; "" = any
-  std::string family;         // CAMEO code prefix, "19" or "192"; "" = any
+  Date since;             // inclusive; invalid = open
+  Date until;             // inclusive; invalid = open
+  int64_t geonameid = 0;  // 0 = any place
+  std::string place;      // place name (resolved name or text), case-insensitive; "" = any
+  std::string actor;      // actor or target, canonical name, case-insensitive; "" = any
+  std::string family;     // CAMEO code prefix, "19" or "192"; "" = any
   std::optional<ClaimStatus> claim;
   int min_corroboration = 0;  // distinct outlets
   size_t limit = 0;           // 0 = all
@@ -80,6 +80,8 @@ class Store {
 
   virtual Result<bool> HasReport(std::string_view report_id) = 0;
   virtual Result<std::optional<Report>> GetReport(std::string_view report_id) = 0;
+  // The sentence offsets of a report, in text order; empty if it is not stored.
+  virtual Result<std::vector<Sentence>> Sentences(std::string_view report_id) = 0;
   // Reports without their text, oldest published first.
   virtual Result<std::vector<Report>> ListReports() = 0;
   // Events matching the filter, by date then id, with all their sources.
@@ -98,6 +100,18 @@ class Store {
   virtual Result<StoreStats> Stats() = 0;
 };
 
+// Faults a store can be told to inject, for tests.
+struct StoreFaults {
+  // The Nth write call (PutReport/PutEvent/ReplaceControl, counting from 1
+  // over the store's life) fails with kStoreError; 0 = never. The SQLite
+  // store fails it after the call's statements have run, so that the
+  // rollback of work already done is what gets tested.
+  int fail_on_write = 0;
+  // Memory store only: how long Begin() waits for a transaction that is
+  // still open, in milliseconds (SQLite uses SqliteOptions::busy_timeout_ms).
+  int busy_timeout_ms = 10000;
+};
+
 struct SqliteOptions {
   // How long Begin() waits for another writer, in milliseconds.
   int busy_timeout_ms = 10000;
@@ -105,6 +119,8 @@ struct SqliteOptions {
   // the process, which is what WAL guarantees at a lower cost.
   bool full_sync = false;
   bool read_only = false;
+  // For tests: the same write faults as the memory store.
+  StoreFaults faults;
 };
 
 // Opens (creating if needed, and migrating to the current schema) a SQLite
@@ -112,12 +128,8 @@ struct SqliteOptions {
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const SqliteOptions& options = {});
 
-// Faults a memory store can be told to inject, for tests.
-struct StoreFaults {
-  // The Nth write call (PutReport/PutEvent/ReplaceControl, counting from 1
-  // over the store's life) fails with kStoreError; 0 = never.
-  int fail_on_write = 0;
-};
+// A complete store in memory, with the same semantics as the SQLite one
+// (transactions, kDuplicate, ordering, filters), for tests.
 std::unique_ptr<Store> NewMemoryStore(StoreFaults faults = {});
 
 // The schema version this build writes.
