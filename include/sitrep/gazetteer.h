@@ -39,6 +39,24 @@ struct PlaceDistance {
   double km = 0;
 };
 
+// How a candidate matched the name asked for.
+enum class NameMatch : uint8_t {
+  kName,       // the place's own name (GeoNames name/asciiname, admin-1 or country name)
+  kAlias,      // the project's alias file (data/aliases.tsv)
+  kAdminForm,  // a generated "X province" / "X region" form of an admin-1 name
+  kAlternate,  // a GeoNames alternate name
+  kVariant,    // only the vowel/connector variant key matched (see docs/gazetteer.md)
+};
+std::string_view NameMatchName(NameMatch m);  // "name", "alias", "admin-form", ...
+
+// A candidate place for a name, with why it matched and a prior (0..1: kind,
+// capital status, population, match quality) before any context.
+struct PlaceCandidate {
+  const Place* place = nullptr;
+  NameMatch match = NameMatch::kName;
+  float prior = 0;
+};
+
 class Gazetteer : public NameLexicon {
  public:
   ~Gazetteer() override = default;
@@ -46,6 +64,13 @@ class Gazetteer : public NameLexicon {
   // Candidates for a name (any form: "Herat", "Herāt", "Lashkar Gar",
   // "Kandahar province"), best first by kind and population.
   virtual std::vector<const Place*> Lookup(std::string_view name) const = 0;
+  // The same candidates with how each matched and its prior, best first
+  // (for `sitrep place NAME`, and for the resolver). The exact folded name is
+  // tried first; the variant key only when that finds nothing.
+  virtual std::vector<PlaceCandidate> Candidates(std::string_view name) const;
+  // The country (alpha-2) a demonym names ("Afghan" -> "AF"); "" if `word`
+  // is not a known demonym. Demonyms are never places.
+  virtual std::string DemonymCountry(std::string_view word) const;
   // nullptr if unknown.
   virtual const Place* Get(int64_t id) const = 0;
   // The admin-1 area with this code ("AF.11") and the country ("AF").
@@ -58,18 +83,40 @@ class Gazetteer : public NameLexicon {
   virtual size_t size() const = 0;
 };
 
-// Opens a gazetteer file built by BuildGazetteer.
+// Opens a gazetteer file built by BuildGazetteer. A missing file is
+// kNotFound, a damaged or foreign one kCorrupt; both messages tell the user
+// to run scripts/setup.sh.
 Result<std::unique_ptr<Gazetteer>> OpenGazetteer(const std::string& path);
 // A gazetteer over places held in memory (tests, small custom sets).
-// `aliases` maps an extra name to a place id.
+// `aliases` maps an extra name to a place id (unknown ids are ignored).
+// Admin-1 places (kind kAdmin1) also get their "X province" forms; a place
+// of kind kUnknown counts as a settlement.
 std::unique_ptr<Gazetteer> MakeMemoryGazetteer(
     std::vector<Place> places, std::vector<std::pair<std::string, int64_t>> aliases = {});
 
+// Word lists for a memory gazetteer beyond its places.
+struct LexiconExtras {
+  std::vector<std::pair<std::string, std::string>> demonyms;  // ("Afghan", "AF")
+  std::vector<std::string> stop_names;  // common words that are also place names ("Price")
+};
+std::unique_ptr<Gazetteer> MakeMemoryGazetteer(std::vector<Place> places,
+                                               std::vector<std::pair<std::string, int64_t>> aliases,
+                                               const LexiconExtras& extras);
+
+// Finds one place for a user's query: a GeoNames id ("1138958"), an admin-1
+// code ("AF.23"), a country code ("AF") or a name (the best candidate).
+// kNotFound names the query.
+Result<const Place*> FindPlace(const Gazetteer& gazetteer, std::string_view query);
+
 struct GazetteerSources {
-  std::string cities;     // GeoNames cities1000.txt (tab-separated)
-  std::string admin1;     // admin1.json: [{"code":"AF.11","name":"Herat"}, ...]
-  std::string countries;  // country names and codes (format: see places/README)
-  std::string aliases;    // the project's alias file (data/aliases.tsv)
+  std::string cities;  // GeoNames cities1000.txt (tab-separated)
+  std::string admin1;  // admin1.json: [{"code":"AF.11","name":"Herat"}, ...]
+  std::string
+      countries;        // i18n-iso-countries langs/en.json ({"countries":{"AF":"Afghanistan",...}})
+  std::string aliases;  // the project's alias file (data/aliases.tsv)
+  // Optional word lists (docs/gazetteer.md); empty = none.
+  std::string demonyms;    // data/demonyms.tsv
+  std::string stop_names;  // data/place-stopwords.tsv
 };
 // Builds the compact gazetteer file at out_path (atomically: temp + rename).
 Status BuildGazetteer(const GazetteerSources& sources, const std::string& out_path);
