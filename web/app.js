@@ -1,0 +1,437 @@
+// The sitrep situation map: who holds which place as of a day, the day's
+// events with their sources, places changing hands per day, the summary,
+// and a comparison of two days. State lives in the URL hash.
+//
+// Every text that comes from reports is put on the page as text (textContent
+// through src/dom.js), never as markup.
+
+import * as L from './vendor/leaflet/leaflet-src.esm.js';
+import {feature} from './vendor/topojson-client/index.js';
+import {getJson} from './src/api.js';
+import {drawChart} from './src/chart.js';
+import {addDays, isIsoDate, toDays, toIso, todayIso} from './src/dates.js';
+import {byId, clear, el, sourceLink, svg} from './src/dom.js';
+import {readChange, readControl, readEvent} from './src/model.js';
+import {readHash, writeHash} from './src/state.js';
+import {HolderColours, STATUSES, STATUS_LABELS, markerStyle} from './src/style_rules.js';
+
+// CAMEO's twenty top-level action families.
+const FAMILIES = [
+  ['01', 'Make public statement'], ['02', 'Appeal'], ['03', 'Express intent to cooperate'],
+  ['04', 'Consult'], ['05', 'Engage in diplomatic cooperation'],
+  ['06', 'Engage in material cooperation'], ['07', 'Provide aid'], ['08', 'Yield'],
+  ['09', 'Investigate'], ['10', 'Demand'], ['11', 'Disapprove'], ['12', 'Reject'],
+  ['13', 'Threaten'], ['14', 'Protest'], ['15', 'Exhibit force posture'],
+  ['16', 'Reduce relations'], ['17', 'Coerce'], ['18', 'Assault'], ['19', 'Fight'],
+  ['20', 'Use unconventional mass violence'],
+];
+
+const PLAY_STEP_MS = 900;
+
+const app = {
+  info: null,
+  first: null,
+  last: null,
+  state: {date: null, actor: '', family: '', window: 8, view: null, compare: null},
+  map: null,
+  markers: null,
+  markerById: new Map(),
+  colours: new HolderColours([]),
+  controlCache: new Map(),
+  allChanges: [],
+  playTimer: null,
+  loadSeq: 0,
+};
+
+function setStatus(text, isError = false) {
+  const node = byId('status');
+  node.textContent = text;
+  node.classList.toggle('error', isError);
+}
+
+function errorText(err) {
+  if (err && err.message) return err.input ? `${err.message} (${err.input})` : err.message;
+  return String(err);
+}
+
+// ------------------------------------------------------------------ hash
+
+function pushHash() {
+  const hash = writeHash(app.state);
+  if (window.location.hash !== hash) history.replaceState(null, '', hash);
+}
+
+function clampDate(iso) {
+  if (!isIsoDate(iso)) return app.last;
+  if (iso < app.first) return app.first;
+  if (iso > app.last) return app.last;
+  return iso;
+}
+
+// ------------------------------------------------------------------ map
+
+async function loadBasemap() {
+  const response = await fetch('vendor/world-atlas/countries-50m.json');
+  if (!response.ok) throw new Error('the country boundaries could not be loaded');
+  const topology = await response.json();
+  const countries = feature(topology, topology.objects.countries);
+  L.geoJSON(countries, {
+    interactive: false,
+    style: {color: '#8a8a8a', weight: 0.8, fillColor: '#f4f1ea', fillOpacity: 1},
+  }).addTo(app.map);
+}
+
+function markerLabel(row) {
+  const parts = [row.displayName || row.name];
+  if (row.status === 'held') parts.push(`held by ${row.holder || 'unknown'}`);
+  else if (row.status === 'contested') parts.push(`contested, last held by ${row.holder || 'unknown'}`);
+  else if (row.status === 'besieged') parts.push(`held by ${row.holder || 'unknown'}, besieged by ${row.challenger || 'unknown'}`);
+  else if (row.status === 'claimed') parts.push(`claimed by ${row.challenger || 'unknown'}, last held by ${row.holder || 'unknown'}`);
+  return parts.join(': ');
+}
+
+function popupContent(row) {
+  return el('div', {class: 'popup'},
+      el('strong', {}, row.displayName || row.name),
+      el('div', {}, [row.kind, row.admin1, row.country].filter(Boolean).join(', ')),
+      el('div', {}, markerLabel(row)),
+      row.byDefault ? el('div', {class: 'muted'}, 'nothing reported: the profile\'s default holder') :
+          el('div', {class: 'muted'}, row.since ? `since ${row.since}` : ''),
+      row.evidence.length ? el('div', {class: 'evidence'}, 'Evidence: ',
+          row.evidence.map((id) => el('button', {type: 'button', class: 'linklike',
+                                                  onclick: () => showEvent(id)}, id))) : null);
+}
+
+function drawMarkers(rows, changedIds) {
+  app.markers.clearLayers();
+  app.markerById.clear();
+  // Default-held places first, so reported places are drawn on top.
+  const sorted = [...rows].sort((a, b) => Number(b.byDefault) - Number(a.byDefault));
+  for (const row of sorted) {
+    if (row.lat === null || row.lon === null) continue;
+    const marker = L.circleMarker([row.lat, row.lon], markerStyle(row, app.colours));
+    marker.bindPopup(() => popupContent(row));
+    marker.bindTooltip(el('span', {}, markerLabel(row)), {direction: 'top', offset: [0, -6]});
+    marker.addTo(app.markers);
+    const node = marker.getElement();
+    if (node) {
+      node.classList.add('place');
+      node.dataset.place = row.name;
+      node.dataset.geonameid = String(row.geonameid ?? '');
+      node.dataset.holder = row.holder;
+      node.dataset.status = row.status;
+      node.dataset.challenger = row.challenger;
+      node.dataset.default = String(row.byDefault);
+      node.dataset.changed = String(changedIds.has(row.geonameid));
+      node.setAttribute('aria-label', markerLabel(row));
+    }
+    if (row.geonameid !== null) app.markerById.set(row.geonameid, marker);
+  }
+}
+
+function drawLegend(rows) {
+  const legend = clear(byId('legend'));
+  const holders = new Set(app.info.sides || []);
+  for (const r of rows) {
+    if (r.holder) holders.add(r.holder);
+    if (r.challenger) holders.add(r.challenger);
+  }
+  const holderItems = [...holders].map((h) => el('li', {},
+      svg('svg', {width: 14, height: 14, 'aria-hidden': 'true'},
+          svg('circle', {cx: 7, cy: 7, r: 6, fill: app.colours.colour(h)})), ' ', h));
+  const statusItems = STATUSES.map((s) => {
+    const style = markerStyle({status: s, holder: '', challenger: '', kind: 'provincial-capital'},
+                              app.colours);
+    return el('li', {},
+        svg('svg', {width: 18, height: 18, 'aria-hidden': 'true'},
+            svg('circle', {cx: 9, cy: 9, r: 6, fill: '#9e9e9e', 'fill-opacity': style.fillOpacity,
+                           stroke: s === 'held' ? '#555' : style.color,
+                           'stroke-width': Math.min(style.weight, 3),
+                           'stroke-dasharray': style.dashArray || 'none'})),
+        ' ', STATUS_LABELS[s]);
+  });
+  legend.append(el('div', {}, el('h3', {}, 'Holder'), el('ul', {}, holderItems)),
+                el('div', {}, el('h3', {}, 'Status'), el('ul', {}, statusItems)),
+                el('p', {class: 'muted'}, 'Pale small dots: nothing reported, the default holder.'));
+}
+
+async function controlAsOf(date) {
+  if (!app.controlCache.has(date)) {
+    const body = await getJson('/api/control', {as_of: date});
+    app.controlCache.set(date, (body.control || []).map(readControl));
+  }
+  return app.controlCache.get(date);
+}
+
+// ------------------------------------------------------------------ events
+
+function claimBadge(claim, claimant) {
+  const text = claimant && claim !== 'reported' ? `${claim} by ${claimant}` : claim;
+  return el('span', {class: `badge claim-${claim}`}, text);
+}
+
+function eventTitle(e) {
+  const who = e.actor || 'unnamed';
+  const what = e.action || `CAMEO ${e.cameo}`;
+  const whom = e.target ? ` ${e.target}` : e.object ? ` ${e.object}` : '';
+  return `${who}: ${what}${whom}${e.place ? ` (${e.place})` : ''}`;
+}
+
+function renderEvents(events, since, until) {
+  byId('events-range').textContent = since === until ? since : `${since} to ${until}`;
+  const list = clear(byId('events'));
+  if (!events.length) {
+    list.append(el('li', {class: 'muted'}, 'No events in these days.'));
+    return;
+  }
+  for (const e of events) {
+    const first = e.sources[0] || {};
+    list.append(el('li', {class: 'event', dataset: {eventId: e.id}},
+        el('button', {type: 'button', class: 'event-open', onclick: () => showEvent(e.id, e)},
+            el('span', {class: 'date'}, e.date + (e.datePrecision && e.datePrecision !== 'day' ? '~' : '')),
+            ' ', el('span', {class: 'what'}, eventTitle(e))),
+        el('blockquote', {class: 'sentence'}, first.sentence || ''),
+        el('div', {class: 'meta'},
+            claimBadge(e.claim, e.claimant), ' ',
+            el('span', {class: 'corroboration'},
+               `${e.corroboration} outlet${e.corroboration === 1 ? '' : 's'}`), ' ',
+            sourceLink(first.outlet, first.url))));
+  }
+}
+
+async function showEvent(id, known) {
+  const detail = byId('detail');
+  const body = clear(byId('detail-body'));
+  detail.hidden = false;
+  let e = known;
+  try {
+    if (!e) e = readEvent(await getJson(`/api/events/${encodeURIComponent(id)}`));
+  } catch (err) {
+    body.append(el('p', {class: 'error'}, errorText(err)));
+    return;
+  }
+  body.append(
+      el('p', {class: 'what'}, eventTitle(e)),
+      el('p', {class: 'meta'}, `${e.date}${e.datePrecision ? ` (${e.datePrecision})` : ''}, CAMEO ${e.cameo}, `,
+         claimBadge(e.claim, e.claimant), `, ${e.corroboration} outlet${e.corroboration === 1 ? '' : 's'}`),
+      el('h3', {}, `Sources (${e.sources.length})`),
+      el('ol', {class: 'sources'}, e.sources.map((s) => el('li', {},
+          el('blockquote', {class: 'sentence'}, s.sentence),
+          el('div', {class: 'meta'}, sourceLink(s.outlet, s.url), s.published ? `, ${s.published}` : '',
+             ', ', claimBadge(s.claim || 'reported', s.claimant))))),
+      el('p', {class: 'muted'}, `Event ${e.id}`));
+  for (const node of document.querySelectorAll('#events li.event')) {
+    node.classList.toggle('selected', node.dataset.eventId === e.id);
+  }
+  const marker = e.placeId !== null ? app.markerById.get(e.placeId) : null;
+  if (marker) marker.openPopup();
+  detail.scrollIntoView({block: 'nearest'});
+}
+
+// ------------------------------------------------------------------ summary, compare
+
+async function loadSummary(date) {
+  byId('summary-date').textContent = `as of ${date}`;
+  const node = byId('summary');
+  try {
+    const summary = await getJson('/api/summary', {as_of: date, window: `${app.state.window}d`});
+    node.textContent = summary.text || 'Nothing to summarize.';
+  } catch (err) {
+    node.textContent = errorText(err);
+  }
+}
+
+async function loadCompare() {
+  const list = clear(byId('compare-list'));
+  if (!app.state.compare) return new Set();
+  const a = app.state.compare;
+  const b = app.state.date;
+  const [from, to] = a <= b ? [a, b] : [b, a];
+  const windowDays = toDays(to) - toDays(from);
+  if (windowDays < 1) {
+    list.append(el('li', {class: 'muted'}, 'Pick two different days.'));
+    return new Set();
+  }
+  const body = await getJson('/api/changes', {as_of: to, window: `${windowDays}d`});
+  const changes = (body.changes || []).map(readChange);
+  list.append(el('li', {class: 'muted'}, `Between ${from} and ${to}: ${changes.length} change${changes.length === 1 ? '' : 's'} of hands.`));
+  for (const c of changes) {
+    list.append(el('li', {class: `change status-${c.status}`, dataset: {geonameid: String(c.geonameid ?? '')}},
+        el('span', {class: 'date'}, c.date), ' ', el('strong', {}, c.name), `: ${c.from || 'unknown'} \u2192 ${c.to || 'unknown'}`,
+        c.status === 'claimed' ? ' (claimed only)' : '',
+        c.evidence.length ? el('span', {class: 'evidence'}, ' ', c.evidence.map((id) =>
+            el('button', {type: 'button', class: 'linklike', onclick: () => showEvent(id)}, 'evidence'))) : null));
+  }
+  return new Set(changes.map((c) => c.geonameid));
+}
+
+// ------------------------------------------------------------------ render
+
+async function render() {
+  const seq = ++app.loadSeq;
+  const date = app.state.date;
+  pushHash();
+  byId('slider').value = String(toDays(date) - toDays(app.first));
+  byId('as-of').value = date;
+  const since = addDays(date, -(app.state.window - 1));
+  setStatus(`Loading ${date}\u2026`);
+  try {
+    const [rows, eventsBody, changed] = await Promise.all([
+      controlAsOf(date),
+      getJson('/api/events', {since, until: date, actor: app.state.actor,
+                              family: app.state.family, limit: 500}),
+      loadCompare(),
+    ]);
+    if (seq !== app.loadSeq) return;  // a later date was asked for meanwhile
+    drawMarkers(rows, changed);
+    drawLegend(rows);
+    renderEvents((eventsBody.events || []).map(readEvent), since, date);
+    drawChart(byId('chart'), app.allChanges, app.first, app.last, date, goTo);
+    document.body.dataset.asOf = date;
+    document.body.dataset.ready = 'true';
+    const reported = rows.filter((r) => !r.byDefault).length;
+    setStatus(`As of ${date}: ${reported} place${reported === 1 ? '' : 's'} with reports.`);
+  } catch (err) {
+    if (seq === app.loadSeq) setStatus(errorText(err), true);
+  }
+  loadSummary(date);
+}
+
+function goTo(date) {
+  app.state.date = clampDate(date);
+  render();
+}
+
+function togglePlay() {
+  const button = byId('play');
+  if (app.playTimer) {
+    clearInterval(app.playTimer);
+    app.playTimer = null;
+    button.setAttribute('aria-pressed', 'false');
+    button.textContent = '\u25B6 Play';
+    return;
+  }
+  if (app.state.date >= app.last) app.state.date = app.first;
+  button.setAttribute('aria-pressed', 'true');
+  button.textContent = '\u275A\u275A Pause';
+  render();
+  app.playTimer = setInterval(() => {
+    if (app.state.date >= app.last) return togglePlay();
+    goTo(addDays(app.state.date, 1));
+  }, PLAY_STEP_MS);
+}
+
+// ------------------------------------------------------------------ setup
+
+function fillSelect(select, items) {
+  for (const [value, label] of items) select.append(el('option', {value}, label));
+}
+
+function wireControls() {
+  const slider = byId('slider');
+  slider.max = String(toDays(app.last) - toDays(app.first));
+  slider.addEventListener('input', () => goTo(toIso(toDays(app.first) + Number(slider.value))));
+  const asOf = byId('as-of');
+  asOf.min = app.first;
+  asOf.max = app.last;
+  asOf.addEventListener('change', () => goTo(asOf.value));
+  byId('range').textContent = `${app.first} to ${app.last}`;
+  byId('play').addEventListener('click', togglePlay);
+
+  const actor = byId('actor');
+  fillSelect(actor, (app.info.actors || []).map((a) => [a, a]));
+  actor.value = app.state.actor;
+  actor.addEventListener('change', () => { app.state.actor = actor.value; render(); });
+  const family = byId('family');
+  fillSelect(family, FAMILIES.map(([code, label]) => [code, `${code} ${label}`]));
+  family.value = app.state.family;
+  family.addEventListener('change', () => { app.state.family = family.value; render(); });
+  const windowSelect = byId('window');
+  windowSelect.value = String(app.state.window);
+  windowSelect.addEventListener('change', () => { app.state.window = Number(windowSelect.value); render(); });
+
+  const compareOn = byId('compare-on');
+  const compareDate = byId('compare-date');
+  compareDate.min = app.first;
+  compareDate.max = app.last;
+  compareOn.checked = Boolean(app.state.compare);
+  compareDate.disabled = !compareOn.checked;
+  compareDate.value = app.state.compare || app.first;
+  compareOn.addEventListener('change', () => {
+    compareDate.disabled = !compareOn.checked;
+    app.state.compare = compareOn.checked ? clampDate(compareDate.value) : null;
+    render();
+  });
+  compareDate.addEventListener('change', () => {
+    if (compareOn.checked) { app.state.compare = clampDate(compareDate.value); render(); }
+  });
+
+  app.map.on('moveend', () => {
+    const c = app.map.getCenter();
+    app.state.view = {lat: c.lat, lon: c.lng, zoom: app.map.getZoom()};
+    pushHash();
+  });
+  window.addEventListener('hashchange', () => {
+    const next = readHash(window.location.hash);
+    if (next.date && next.date !== app.state.date) goTo(next.date);
+  });
+  window.addEventListener('resize', () => drawChart(byId('chart'), app.allChanges, app.first, app.last, app.state.date, goTo));
+}
+
+function initialView(rows) {
+  if (app.state.view) {
+    app.map.setView([app.state.view.lat, app.state.view.lon], app.state.view.zoom);
+    return;
+  }
+  const points = rows.filter((r) => r.lat !== null && r.lon !== null && !r.byDefault)
+                     .map((r) => [r.lat, r.lon]);
+  const all = points.length ? points : rows.filter((r) => r.lat !== null).map((r) => [r.lat, r.lon]);
+  if (all.length) app.map.fitBounds(L.latLngBounds(all).pad(0.25), {maxZoom: 7});
+  else app.map.setView([20, 0], 2);
+}
+
+async function main() {
+  app.map = L.map('map', {attributionControl: false, worldCopyJump: true, minZoom: 2, maxZoom: 12,
+                          zoomSnap: 0.5});
+  app.map.setView([20, 0], 2);
+  app.markers = L.layerGroup().addTo(app.map);
+  try {
+    await loadBasemap();
+  } catch (err) {
+    setStatus(errorText(err), true);
+  }
+  try {
+    app.info = await getJson('/api/info');
+  } catch (err) {
+    setStatus(`The server could not be reached: ${errorText(err)}`, true);
+    return;
+  }
+  if (app.info.title) {
+    byId('title').textContent = `sitrep: ${app.info.title}`;
+    document.title = `sitrep: ${app.info.title}`;
+  }
+  app.colours = new HolderColours(app.info.sides || []);
+  app.first = isIsoDate(app.info.first_date) ? app.info.first_date : todayIso();
+  app.last = isIsoDate(app.info.last_date) ? app.info.last_date : todayIso();
+  if (app.first > app.last) app.first = app.last;
+  Object.assign(app.state, readHash(window.location.hash));
+  app.state.date = clampDate(app.state.date || app.last);
+  if (app.state.compare) app.state.compare = clampDate(app.state.compare);
+
+  wireControls();
+  try {
+    const span = toDays(app.last) - toDays(app.first) + 1;
+    const body = await getJson('/api/changes', {as_of: app.last, window: `${Math.max(1, span)}d`});
+    app.allChanges = (body.changes || []).map(readChange);
+  } catch (err) {
+    setStatus(errorText(err), true);
+  }
+  try {
+    initialView(await controlAsOf(app.state.date));
+  } catch (err) {
+    setStatus(errorText(err), true);
+  }
+  await render();
+}
+
+main();
