@@ -17,7 +17,9 @@
 #define SITREP_PICTURE_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,6 +61,16 @@ struct PictureOptions {
   int days_for_months = 60;
   // A place with fighting and no further report goes back to "held" after this.
   int contested_expiry_days = 10;
+  // A siege with no further report (and no capture) ends this many days
+  // after the last report of it.
+  int siege_expiry_days = 21;
+  // How far the date of an event may be off, by its precision, when deciding
+  // whether two reports tell of the same event: a day-precise date not at
+  // all, an approximate one ("earlier this week", or dated to its report) by
+  // this many days, a week or a month by these.
+  int slack_days_approx = 3;
+  int slack_days_week = 7;
+  int slack_days_month = 31;
 };
 
 struct IngestResult {
@@ -75,9 +87,12 @@ struct PlaceControl {
 };
 
 struct ControlQuery {
+  // With no kind, the default rows (include_default) are the national and
+  // provincial capitals and the major cities of the profile's countries.
   std::optional<PlaceKind> kind;
   std::string holder;        // side or actor; "" = any
   bool include_default = true;  // list unreported places of the profile's countries
+  std::optional<ControlStatus> status;  // only rows with this status
 };
 
 struct ControlChange {
@@ -106,6 +121,23 @@ struct SummaryFigure {
   int64_t value = 0;
   std::vector<std::string> places;
   std::vector<std::string> evidence;  // event ids
+};
+
+// Two reports about one place that cannot both be true: kept as separate
+// events, never resolved silently (the control rules make such a place
+// contested, or keep it claimed, with both events as evidence).
+enum class ContradictionKind : uint8_t {
+  kDenied,              // one report says it happened, a party denies it
+  kRepelled,            // one says the place was captured, another that the attack was repelled
+  kConflictingCaptures, // taken by different sides within reversal_days
+};
+std::string_view ContradictionKindName(ContradictionKind k);  // "denied", "repelled", ...
+
+struct Contradiction {
+  int64_t geonameid = 0;
+  ContradictionKind kind = ContradictionKind::kDenied;
+  Event first;   // the earlier (or the asserted) event
+  Event second;  // the denial, the repulse, the other capture
 };
 
 struct Summary {
@@ -137,16 +169,38 @@ class Picture {
                                                      Date as_of,
                                                      std::optional<PlaceKind> kind = {}) const;
   Result<Summary> Summarize(Date as_of, int window_days) const;
+  // Contradictory reports about a place (geonameid 0: about every place).
+  Result<std::vector<Contradiction>> Contradictions(int64_t geonameid) const;
 
   // The side an actor belongs to (its first name), or the actor itself.
   std::string SideOf(std::string_view actor) const;
   const ConflictProfile& profile() const { return profile_; }
+  const PictureOptions& options() const { return options_; }
+
+  Picture(const Picture&) = delete;
+  Picture& operator=(const Picture&) = delete;
+  ~Picture();
 
  private:
+  struct Sides;
+  // Gazetteer places of the profile's countries, by kind (-1 = no kind),
+  // computed on first use.
+  const std::vector<Place>& DefaultPlaces(std::optional<PlaceKind> kind) const;
+  // Every place of the profile's countries with population at least the
+  // profile's major_city_population, and the national capital.
+  std::vector<Place> MajorCities() const;
+  const Place* CapitalPlace() const;
+  std::vector<ControlInterval> ComputeControlOf(int64_t geonameid,
+                                                const std::vector<Event>& events) const;
+  bool InProfileCountries(std::string_view country) const;
+
   Store* store_;
   const Gazetteer* gazetteer_;
   ConflictProfile profile_;
   PictureOptions options_;
+  std::unique_ptr<const Sides> sides_;
+  mutable std::mutex defaults_mu_;
+  mutable std::map<int, std::vector<Place>> defaults_;
 };
 
 }  // namespace sitrep
