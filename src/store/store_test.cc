@@ -43,6 +43,17 @@ struct MemoryBackend {
   }
 };
 
+struct SqliteBackend {
+  static constexpr bool kSqlite = true;
+  static std::unique_ptr<Store> Open(const TempDir& dir, StoreFaults faults = {}) {
+    SqliteOptions options;
+    options.faults = faults;
+    auto store = OpenSqliteStore(dir.File("store.db"), options);
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return store.ok() ? std::move(store).value() : nullptr;
+  }
+};
+
 template <typename Backend>
 class StoreTest : public ::testing::Test {
  public:
@@ -115,7 +126,7 @@ class StoreTest : public ::testing::Test {
   std::unique_ptr<Store> store_;
 };
 
-using Backends = ::testing::Types<MemoryBackend>;
+using Backends = ::testing::Types<MemoryBackend, SqliteBackend>;
 TYPED_TEST_SUITE(StoreTest, Backends);
 
 TYPED_TEST(StoreTest, ReportRoundTrip) {
