@@ -9,8 +9,6 @@
 
 namespace sitrep::places {
 
-namespace {
-
 // Latin letters that NFKD leaves alone but English writes plainly.
 std::string_view PlainLatin(int32_t cp) {
   switch (cp) {
@@ -60,6 +58,8 @@ std::string_view PlainLatin(int32_t cp) {
       return {};
   }
 }
+
+namespace {
 
 bool IsApostropheOrHyphen(int32_t cp) {
   switch (cp) {

@@ -38,6 +38,10 @@ enum class CharClass : uint8_t {
 // e.g. for a lone combining mark) to `out`.
 CharClass FoldCodepoint(int32_t cp, std::string* out);
 
+// The plain lower-case ASCII for a Latin letter that has no decomposition
+// ("ł" -> "l", "æ" -> "ae"); empty for any other code point.
+std::string_view PlainLatin(int32_t cp);
+
 // Decodes one UTF-8 code point at text[i]; returns its length (>= 1). An
 // invalid byte decodes as U+FFFD with length 1.
 size_t DecodeUtf8(std::string_view text, size_t i, int32_t* cp);

@@ -401,8 +401,10 @@ void IndexedGazetteer::FindNames(std::string_view text, std::vector<NameHit>* ou
       continue;
     }
     const size_t n_tokens = best_end - i + 1;
-    // Acronyms ("US", "UN", "HQ"): only a country name counts.
-    if (n_tokens == 1 && first.all_upper && first.letters <= 3 && !(best->kinds & kNameCountry)) {
+    // Acronyms ("US", "UN", "HQ") and two-letter words ("In", "We"): only a
+    // country name counts.
+    if (n_tokens == 1 && ((first.all_upper && first.letters <= 3) || first.letters <= 2) &&
+        !(best->kinds & kNameCountry)) {
       ++i;
       continue;
     }

@@ -266,7 +266,10 @@ IndexData BuildNameIndex(const std::vector<Place>& places, const IndexInput& inp
         e.kinds |= KindBits(places[p.place].kind);
         sal = std::max(sal, PlaceImportance(places[p.place]) * OriginFactor(p.origin));
       }
-      if (key.find(' ') == std::string::npos && key.size() <= 3) sal *= 0.6f;
+      // Short one-word names ("Gao", "Bor") are often abbreviations or words.
+      if (key.find(' ') == std::string::npos && key.size() <= 3 && !(e.kinds & kNameCountry)) {
+        sal *= 0.6f;
+      }
       e.salience = stop ? std::min(sal, 0.05f) : sal;
       if (!stop) {
         std::string vk = VariantKey(key);
