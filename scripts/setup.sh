@@ -14,12 +14,15 @@ cd "$root"
 
 apt_packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
-  nodejs npm
-  libsqlite3-dev sqlite3 libssl-dev
+  libsqlite3-dev sqlite3 libssl-dev libxml2-dev
   nlohmann-json3-dev libfmt-dev libcli11-dev
   libgeographiclib-dev libutf8proc-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  chromium clang libclang-rt-14-dev wrk
 )
+
+# Node.js and npm: Debian's, unless the machine already has a node with npm.
+if ! command -v npm >/dev/null 2>&1; then apt_packages+=(nodejs npm); fi
 
 missing=()
 for p in "${apt_packages[@]}"; do
