@@ -15,26 +15,27 @@ function placeOf(obj) {
   return obj && typeof obj === 'object' ? obj : {};
 }
 
-// One control row of GET /api/control (PlaceControlToJson).
+// One control row of GET /api/control (PlaceControlToJson): a flat object
+// {geonameid, name, kind, country, admin1, lat, lon, status, holder,
+//  challenger, since, until, by_default, evidence}.
 export function readControl(row) {
-  const place = placeOf(row.place);
-  const interval = placeOf(row.interval || row.control || row);
+  const r = placeOf(row);
   return {
-    geonameid: num(place.geonameid ?? row.geonameid),
-    name: str(place.ascii_name || place.name || row.place_name || interval.place_name),
-    displayName: str(place.name || place.ascii_name || row.place_name),
-    kind: str(place.kind || row.kind),
-    admin1: str(place.admin1 || row.admin1),
-    country: str(place.country || row.country),
-    lat: num(place.lat ?? row.lat),
-    lon: num(place.lon ?? row.lon),
-    holder: str(interval.holder),
-    challenger: str(interval.challenger),
-    status: str(interval.status) || 'held',
-    since: str(interval.from),
-    until: str(interval.to),
-    evidence: Array.isArray(interval.evidence) ? interval.evidence.map(str) : [],
-    byDefault: Boolean(row.by_default),
+    geonameid: num(r.geonameid),
+    name: str(r.name),
+    displayName: str(r.name),
+    kind: str(r.kind),
+    admin1: str(r.admin1),
+    country: str(r.country),
+    lat: num(r.lat),
+    lon: num(r.lon),
+    holder: str(r.holder),
+    challenger: str(r.challenger),
+    status: str(r.status) || 'held',
+    since: str(r.since),
+    until: str(r.until),
+    evidence: Array.isArray(r.evidence) ? r.evidence.map(str) : [],
+    byDefault: r.by_default === true,
   };
 }
 
@@ -45,15 +46,17 @@ function readSource(s) {
     url: str(src.url),
     published: str(src.published),
     sentence: str(src.sentence),
-    claim: str(src.claim),
-    claimant: str(src.claimant),
+    claim: str(src.claim) || 'reported',
+    claimant: str(src.by),
   };
 }
 
-// One event of GET /api/events (EventToJson, the event output contract).
+// One event of GET /api/events (EventToJson, the event output contract in
+// docs/data-model.md).
 export function readEvent(obj) {
   const e = placeOf(obj);
   const place = placeOf(e.place);
+  const claim = placeOf(e.claim);
   const sources = Array.isArray(e.sources) ? e.sources.map(readSource) : [];
   const outlets = new Set(sources.map((s) => s.outlet).filter(Boolean));
   return {
@@ -65,10 +68,11 @@ export function readEvent(obj) {
     actor: str(e.actor),
     target: str(e.target),
     object: str(e.object),
-    place: str(place.name || place.text || e.place_name),
+    place: str(place.name || place.text),
     placeId: num(place.geonameid),
-    claim: str(e.claim) || 'reported',
-    claimant: str(e.claimant),
+    claim: str(claim.status) || 'reported',
+    claimant: str(claim.by),
+    confirmsClaimOf: str(claim.confirms_claim_of),
     corroboration: num(e.corroboration) ?? outlets.size,
     sources,
   };
