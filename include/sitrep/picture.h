@@ -34,11 +34,11 @@ namespace sitrep {
 
 // data/profiles/<name>.profile, format in docs/control-rules.md.
 struct ConflictProfile {
-  std::string name;                       // "afghanistan-2021"
-  std::string title;                      // "Afghanistan, 2021"
-  std::vector<std::string> countries;     // alpha-2 codes the conflict covers
-  std::string default_holder;             // holds every place of `countries` unless reported otherwise
-  std::string capital;                    // the national capital's name, "Kabul"
+  std::string name;                    // "afghanistan-2021"
+  std::string title;                   // "Afghanistan, 2021"
+  std::vector<std::string> countries;  // alpha-2 codes the conflict covers
+  std::string default_holder;          // holds every place of `countries` unless reported otherwise
+  std::string capital;                 // the national capital's name, "Kabul"
   // Sides: canonical actor names that count as one side. The first name of
   // each side is the side's own name (used as holder).
   std::vector<std::vector<std::string>> sides;
@@ -75,8 +75,8 @@ struct PictureOptions {
 
 struct IngestResult {
   bool duplicate = false;
-  int events_new = 0;     // events not seen before
-  int events_merged = 0;  // events added as a further source of a stored one
+  int events_new = 0;                   // events not seen before
+  int events_merged = 0;                // events added as a further source of a stored one
   std::vector<int64_t> places_changed;  // places whose control was recomputed
 };
 
@@ -90,8 +90,8 @@ struct ControlQuery {
   // With no kind, the default rows (include_default) are the national and
   // provincial capitals and the major cities of the profile's countries.
   std::optional<PlaceKind> kind;
-  std::string holder;        // side or actor; "" = any
-  bool include_default = true;  // list unreported places of the profile's countries
+  std::string holder;                   // side or actor; "" = any
+  bool include_default = true;          // list unreported places of the profile's countries
   std::optional<ControlStatus> status;  // only rows with this status
 };
 
@@ -117,7 +117,7 @@ struct NearestResult {
 
 // One figure of a summary, with what backs it.
 struct SummaryFigure {
-  std::string label;   // "provincial capitals lost in the last 8 days"
+  std::string label;  // "provincial capitals lost in the last 8 days"
   int64_t value = 0;
   std::vector<std::string> places;
   std::vector<std::string> evidence;  // event ids
@@ -127,9 +127,9 @@ struct SummaryFigure {
 // events, never resolved silently (the control rules make such a place
 // contested, or keep it claimed, with both events as evidence).
 enum class ContradictionKind : uint8_t {
-  kDenied,              // one report says it happened, a party denies it
-  kRepelled,            // one says the place was captured, another that the attack was repelled
-  kConflictingCaptures, // taken by different sides within reversal_days
+  kDenied,               // one report says it happened, a party denies it
+  kRepelled,             // one says the place was captured, another that the attack was repelled
+  kConflictingCaptures,  // taken by different sides within reversal_days
 };
 std::string_view ContradictionKindName(ContradictionKind k);  // "denied", "repelled", ...
 
@@ -143,7 +143,7 @@ struct Contradiction {
 struct Summary {
   Date as_of;
   int window_days = 0;
-  std::string text;                   // the prose paragraph(s)
+  std::string text;  // the prose paragraph(s)
   std::vector<SummaryFigure> figures;
   std::vector<ReportedFigure> reported;  // figures the reports gave, as claims
 };

@@ -563,8 +563,7 @@ std::vector<ContradictionPair> FindContradictions(const std::vector<Event>& even
           out.push_back({order[x], order[y], ContradictionKind::kRepelled});
         }
       } else if (b.effect == ControlEffect::kCaptures && y > x && !b_side.empty() &&
-                 b_side != a_side &&
-                 std::abs(DaysBetween(a.date, b.date)) <= opt.reversal_days) {
+                 b_side != a_side && std::abs(DaysBetween(a.date, b.date)) <= opt.reversal_days) {
         out.push_back({order[x], order[y], ContradictionKind::kConflictingCaptures});
       }
     }

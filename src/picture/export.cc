@@ -9,10 +9,10 @@ namespace sitrep {
 
 namespace {
 
-using nlohmann::json;
+// Keys are written in the order they are set: the contract fixes it.
+using json = nlohmann::ordered_json;
 
 json DateOrNull(Date d) { return d.IsValid() ? json(d.ToString()) : json(nullptr); }
-json TextOrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 json NumberOrNull(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 
 // Serializes untrusted text safely: invalid UTF-8 is replaced (never
@@ -48,16 +48,17 @@ std::string Dump(const json& j) {
 
 json PlaceJson(const PlaceRef& p) {
   json j;
-  j["name"] = TextOrNull(p.name);
+  // The contract's keys, in its order, then this module's own.
+  j["name"] = p.resolved() ? p.name : "";
   j["geonameid"] = p.resolved() ? json(p.geonameid) : json(nullptr);
-  j["admin1"] = TextOrNull(p.admin1);
-  j["country"] = TextOrNull(p.country);
+  j["admin1"] = p.admin1;
+  j["country"] = p.country;
   j["lat"] = p.resolved() ? NumberOrNull(p.lat) : json(nullptr);
   j["lon"] = p.resolved() ? NumberOrNull(p.lon) : json(nullptr);
   j["precision"] = GeoPrecisionName(p.precision);
   j["text"] = p.text;
   j["kind"] = PlaceKindName(p.kind);
-  j["facility"] = TextOrNull(p.facility);
+  j["facility"] = p.facility;
   return j;
 }
 
@@ -70,52 +71,57 @@ std::string ConfirmedClaimant(const Event& e) {
   return "";
 }
 
+// The event output contract (docs/data-model.md): its keys always present
+// and in its order; the keys this module adds come after them.
 json EventObject(const Event& e) {
   json j;
   j["id"] = e.id;
   j["date"] = DateOrNull(e.date);
   j["date_precision"] = DatePrecisionName(e.date_precision);
-  j["start_date"] = DateOrNull(e.start_date);
   j["cameo"] = e.cameo;
   j["action"] = e.action;
-  j["plover"] = TextOrNull(e.plover);
-  j["plover_mode"] = TextOrNull(e.plover_mode);
-  j["acled_type"] = TextOrNull(e.acled_type);
-  j["acled_subtype"] = TextOrNull(e.acled_subtype);
-  j["effect"] = ControlEffectName(e.effect);
-  j["actor"] = TextOrNull(e.actor);
-  j["actor_code"] = TextOrNull(e.actor_code);
-  j["target"] = TextOrNull(e.target);
-  j["target_code"] = TextOrNull(e.target_code);
-  j["object"] = TextOrNull(e.object);
+  j["plover"] = e.plover;
+  j["actor"] = e.actor;
+  j["actor_code"] = e.actor_code;
+  j["target"] = e.target;
+  j["target_code"] = e.target_code;
+  j["object"] = e.object;
   j["place"] = PlaceJson(e.place);
   json claim;
   claim["status"] = ClaimStatusName(e.claim);
-  claim["by"] = TextOrNull(e.claimant);
-  std::string confirmed = ConfirmedClaimant(e);
-  claim["confirms_claim_of"] = TextOrNull(confirmed);
+  claim["by"] = e.claimant;
+  claim["confirms_claim_of"] = ConfirmedClaimant(e);
   j["claim"] = claim;
   json quantities = json::array();
   for (const auto& q : e.quantities) {
-    quantities.push_back({{"what", q.what},
-                          {"value", NumberOrNull(q.value)},
-                          {"unit", TextOrNull(q.unit)},
-                          {"text", TextOrNull(q.text)}});
+    json o;
+    o["what"] = q.what;
+    o["value"] = NumberOrNull(q.value);
+    if (!q.unit.empty()) o["unit"] = q.unit;
+    if (!q.text.empty()) o["text"] = q.text;
+    quantities.push_back(std::move(o));
   }
   j["quantities"] = quantities;
   json sources = json::array();
   for (const auto& s : e.sources) {
-    sources.push_back({{"report", s.report_id},
-                       {"outlet", TextOrNull(s.outlet)},
-                       {"url", TextOrNull(s.url)},
-                       {"published", DateOrNull(s.published)},
-                       {"sentence", s.sentence},
-                       {"start", s.start},
-                       {"end", s.end},
-                       {"claim", ClaimStatusName(s.claim)},
-                       {"by", TextOrNull(s.claimant)}});
+    json o;
+    o["report"] = s.report_id;
+    o["outlet"] = s.outlet;
+    o["url"] = s.url;
+    o["published"] = DateOrNull(s.published);
+    o["sentence"] = s.sentence;
+    o["start"] = s.start;
+    o["end"] = s.end;
+    o["claim"] = ClaimStatusName(s.claim);
+    o["by"] = s.claimant;
+    sources.push_back(std::move(o));
   }
   j["sources"] = sources;
+  j["plover_mode"] = e.plover_mode;
+  j["acled_type"] = e.acled_type;
+  j["acled_subtype"] = e.acled_subtype;
+  j["effect"] = ControlEffectName(e.effect);
+  j["start_date"] = DateOrNull(e.start_date);
   j["corroboration"] = e.Corroboration();
   j["confidence"] = NumberOrNull(e.confidence);
   return j;
@@ -127,13 +133,13 @@ json ControlObject(const PlaceControl& pc) {
   j["geonameid"] = pc.place.geonameid;
   j["name"] = pc.place.ascii_name.empty() ? pc.place.name : pc.place.ascii_name;
   j["kind"] = PlaceKindName(pc.place.kind);
-  j["country"] = TextOrNull(pc.place.country);
-  j["admin1"] = TextOrNull(pc.place.admin1);
+  j["country"] = pc.place.country;
+  j["admin1"] = pc.place.admin1;
   j["lat"] = NumberOrNull(pc.place.lat);
   j["lon"] = NumberOrNull(pc.place.lon);
   j["status"] = ControlStatusName(iv.status);
-  j["holder"] = TextOrNull(iv.holder);
-  j["challenger"] = TextOrNull(iv.challenger);
+  j["holder"] = iv.holder;
+  j["challenger"] = iv.challenger;
   j["since"] = DateOrNull(iv.from);
   j["until"] = DateOrNull(iv.to);
   j["by_default"] = pc.by_default;
@@ -181,8 +187,8 @@ std::string Coordinate(double v) {
 // A text column: quoted as needed, and a leading =, +, -, @ (which a
 // spreadsheet would run as a formula) is made inert with a quote mark.
 std::string CsvText(std::string_view s) {
-  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-                     s[0] == '\r')) {
+  if (!s.empty() &&
+      (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')) {
     return CsvField("'" + std::string(s));
   }
   return CsvField(s);
@@ -229,10 +235,10 @@ void WriteEventsJsonl(const std::vector<Event>& events, std::ostream& out) {
 }
 
 void WriteEventsCsv(const std::vector<Event>& events, std::ostream& out) {
-  WriteCsvRow({"event_id",      "event_date",  "event_type",    "sub_event_type", "actor1",
-               "actor2",        "admin1",      "location",      "latitude",       "longitude",
-               "geo_precision", "time_precision", "source",     "notes",          "cameo",
-               "cameo_label",   "plover",      "plover_mode",   "claim",          "claimant",
+  WriteCsvRow({"event_id",      "event_date",     "event_type",  "sub_event_type", "actor1",
+               "actor2",        "admin1",         "location",    "latitude",       "longitude",
+               "geo_precision", "time_precision", "source",      "notes",          "cameo",
+               "cameo_label",   "plover",         "plover_mode", "claim",          "claimant",
                "corroboration", "geonameid"},
               out);
   for (const auto& e : events) {
@@ -250,14 +256,27 @@ void WriteEventsCsv(const std::vector<Event>& events, std::ostream& out) {
       notes += s.sentence;
     }
     const PlaceRef& p = e.place;
-    WriteCsvRow({CsvText(e.id), CsvField(e.date.ToString()), CsvText(e.acled_type),
-                 CsvText(e.acled_subtype), CsvText(e.actor), CsvText(e.target), CsvText(p.admin1),
+    WriteCsvRow({CsvText(e.id),
+                 CsvField(e.date.ToString()),
+                 CsvText(e.acled_type),
+                 CsvText(e.acled_subtype),
+                 CsvText(e.actor),
+                 CsvText(e.target),
+                 CsvText(p.admin1),
                  CsvText(p.name.empty() ? p.text : p.name),
-                 p.resolved() ? Coordinate(p.lat) : "", p.resolved() ? Coordinate(p.lon) : "",
-                 AcledGeoPrecision(p), AcledTimePrecision(e.date_precision), CsvText(source),
-                 CsvText(notes), CsvText(e.cameo), CsvText(e.action), CsvText(e.plover),
-                 CsvText(e.plover_mode), std::string(ClaimStatusName(e.claim)),
-                 CsvText(e.claimant), std::to_string(e.Corroboration()),
+                 p.resolved() ? Coordinate(p.lat) : "",
+                 p.resolved() ? Coordinate(p.lon) : "",
+                 AcledGeoPrecision(p),
+                 AcledTimePrecision(e.date_precision),
+                 CsvText(source),
+                 CsvText(notes),
+                 CsvText(e.cameo),
+                 CsvText(e.action),
+                 CsvText(e.plover),
+                 CsvText(e.plover_mode),
+                 std::string(ClaimStatusName(e.claim)),
+                 CsvText(e.claimant),
+                 std::to_string(e.Corroboration()),
                  p.resolved() ? std::to_string(p.geonameid) : ""},
                 out);
   }
@@ -286,14 +305,14 @@ void WriteControlCsv(const std::vector<PlaceControl>& rows, std::ostream& out) {
     const ControlInterval& iv = r.interval;
     std::string evidence;
     for (const auto& id : iv.evidence) evidence += (evidence.empty() ? "" : ";") + id;
-    WriteCsvRow({std::to_string(r.place.geonameid),
-                 CsvText(r.place.ascii_name.empty() ? r.place.name : r.place.ascii_name),
-                 std::string(PlaceKindName(r.place.kind)), CsvText(r.place.country),
-                 CsvText(r.place.admin1), Coordinate(r.place.lat), Coordinate(r.place.lon),
-                 std::string(ControlStatusName(iv.status)), CsvText(iv.holder),
-                 CsvText(iv.challenger), iv.from.ToString(), iv.to.ToString(),
-                 r.by_default ? "true" : "false", CsvText(evidence)},
-                out);
+    WriteCsvRow(
+        {std::to_string(r.place.geonameid),
+         CsvText(r.place.ascii_name.empty() ? r.place.name : r.place.ascii_name),
+         std::string(PlaceKindName(r.place.kind)), CsvText(r.place.country),
+         CsvText(r.place.admin1), Coordinate(r.place.lat), Coordinate(r.place.lon),
+         std::string(ControlStatusName(iv.status)), CsvText(iv.holder), CsvText(iv.challenger),
+         iv.from.ToString(), iv.to.ToString(), r.by_default ? "true" : "false", CsvText(evidence)},
+        out);
   }
 }
 

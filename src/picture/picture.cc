@@ -18,8 +18,7 @@ namespace {
 constexpr double kWholeEarthKm = 20100;
 
 bool SameCountry(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::toupper(static_cast<unsigned char>(x)) ==
                   std::toupper(static_cast<unsigned char>(y));
          });
@@ -148,16 +147,17 @@ Result<IngestResult> Picture::Ingest(const Report& report_in, const CodedReport&
   // twice merges it with itself whatever the store shows of its own writes.
   std::map<std::string, Event> written;
   std::set<int64_t> touched;
-  const int max_slack = std::max(
-      {options_.slack_days_approx, options_.slack_days_week, options_.slack_days_month});
+  const int max_slack =
+      std::max({options_.slack_days_approx, options_.slack_days_week, options_.slack_days_month});
   for (size_t i = 0; i < coded.events.size(); ++i) {
     Event e = NormalizeIncoming(coded.events[i], report, i);
     const Event* best = nullptr;
     std::vector<Event> candidates;
     if (e.place.resolved() && e.date.IsValid()) {
-      int reach = options_.merge_window_days + DateSlackDays(e.date_precision, options_) + max_slack;
-      SITREP_ASSIGN_OR_RETURN(
-          candidates, txn->EventsAt(e.place.geonameid, e.date.AddDays(-reach), e.date.AddDays(reach)));
+      int reach =
+          options_.merge_window_days + DateSlackDays(e.date_precision, options_) + max_slack;
+      SITREP_ASSIGN_OR_RETURN(candidates, txn->EventsAt(e.place.geonameid, e.date.AddDays(-reach),
+                                                        e.date.AddDays(reach)));
       for (auto& c : candidates) {
         if (auto it = written.find(c.id); it != written.end()) c = it->second;
       }
@@ -223,9 +223,10 @@ const std::vector<Place>& Picture::DefaultPlaces(std::optional<PlaceKind> kind) 
     }
     std::sort(out.begin(), out.end(),
               [](const Place& a, const Place& b) { return a.geonameid < b.geonameid; });
-    out.erase(std::unique(out.begin(), out.end(),
-                          [](const Place& a, const Place& b) { return a.geonameid == b.geonameid; }),
-              out.end());
+    out.erase(
+        std::unique(out.begin(), out.end(),
+                    [](const Place& a, const Place& b) { return a.geonameid == b.geonameid; }),
+        out.end());
   }
   return defaults_.emplace(key, std::move(out)).first->second;
 }
@@ -248,8 +249,8 @@ const Place* Picture::CapitalPlace() const {
   const Place* best = nullptr;
   for (const Place* p : gazetteer_->Lookup(profile_.capital)) {
     if (!InProfileCountries(p->country) || !IsPopulated(p->kind)) continue;
-    if (best == nullptr || (p->kind == PlaceKind::kNationalCapital &&
-                            best->kind != PlaceKind::kNationalCapital)) {
+    if (best == nullptr ||
+        (p->kind == PlaceKind::kNationalCapital && best->kind != PlaceKind::kNationalCapital)) {
       best = p;
     }
   }
@@ -313,8 +314,7 @@ Result<std::vector<PlaceControl>> Picture::ControlAsOf(Date as_of,
 }
 
 Result<std::vector<ControlInterval>> Picture::History(int64_t geonameid) const {
-  SITREP_ASSIGN_OR_RETURN(std::vector<ControlInterval> history,
-                          store_->ControlHistory(geonameid));
+  SITREP_ASSIGN_OR_RETURN(std::vector<ControlInterval> history, store_->ControlHistory(geonameid));
   if (!history.empty() || profile_.default_holder.empty() || gazetteer_ == nullptr) {
     return history;
   }

@@ -70,8 +70,7 @@ class ProfileParser {
 
  private:
   Status Error(int line, std::string message) const {
-    return Status(ErrorKind::kInvalidInput, std::move(message),
-                  path_ + ":" + std::to_string(line));
+    return Status(ErrorKind::kInvalidInput, std::move(message), path_ + ":" + std::to_string(line));
   }
 
   Status Line(std::string_view raw, int line_no) {
@@ -158,8 +157,8 @@ class ProfileParser {
     }
     if (!profile_.default_holder.empty() && !profile_.sides.empty() &&
         names.count(FoldActor(profile_.default_holder)) == 0) {
-      return Error(holder_line_, "default_holder \"" + profile_.default_holder +
-                                     "\" is not a name of any side");
+      return Error(holder_line_,
+                   "default_holder \"" + profile_.default_holder + "\" is not a name of any side");
     }
     if (profile_.name.empty()) profile_.name = std::filesystem::path(path_).stem().string();
     if (profile_.title.empty()) profile_.title = profile_.name;

@@ -71,8 +71,7 @@ Result<Summary> Picture::Summarize(Date as_of, int window_days) const {
   for (PlaceKind kind : {PlaceKind::kNationalCapital, PlaceKind::kProvincialCapital}) {
     ChangeQuery query;
     query.kind = kind;
-    SITREP_ASSIGN_OR_RETURN(std::vector<ControlChange> changes,
-                            Changes(as_of, window_days, query));
+    SITREP_ASSIGN_OR_RETURN(std::vector<ControlChange> changes, Changes(as_of, window_days, query));
     std::erase_if(changes, [](const ControlChange& c) { return c.status != ControlStatus::kHeld; });
     if (kind == PlaceKind::kNationalCapital && changes.empty()) continue;
     // The last change of each place, grouped by the side that took it.
@@ -99,8 +98,7 @@ Result<Summary> Picture::Summarize(Date as_of, int window_days) const {
              " days to " + as_of.ToString() + ".";
     } else {
       text = "In the " + std::to_string(window_days) + " days to " + as_of.ToString() + ", " +
-             Plural(figure.value, "provincial capital", "provincial capitals") +
-             " changed hands: ";
+             Plural(figure.value, "provincial capital", "provincial capitals") + " changed hands: ";
     }
     if (figure.value > 0) {
       std::vector<std::string> parts;
@@ -139,8 +137,7 @@ Result<Summary> Picture::Summarize(Date as_of, int window_days) const {
       const ControlInterval& iv = it->second->interval;
       AddEvidence(&held.evidence, iv.evidence);
       if (iv.status == ControlStatus::kBesieged || iv.status == ControlStatus::kContested) {
-        (iv.status == ControlStatus::kBesieged ? besieged : contested)
-            .push_back(DisplayName(city));
+        (iv.status == ControlStatus::kBesieged ? besieged : contested).push_back(DisplayName(city));
         threatened.places.push_back(DisplayName(city));
         AddEvidence(&threatened.evidence, iv.evidence);
       }
@@ -153,8 +150,8 @@ Result<Summary> Picture::Summarize(Date as_of, int window_days) const {
     threatened.value = static_cast<int64_t>(threatened.places.size());
     std::string text = default_side + " still holds " + std::to_string(held.value) + " of " +
                        Plural(static_cast<int64_t>(cities.size()), "major city", "major cities") +
-                       " (population " + FormatNumber(static_cast<double>(
-                                             profile_.major_city_population)) +
+                       " (population " +
+                       FormatNumber(static_cast<double>(profile_.major_city_population)) +
                        " or more" + (capital != nullptr ? ", and the capital" : "") + ")";
     if (held.value > 0) text += ": " + JoinNames(held.places);
     if (threatened.value == 0) {
@@ -245,17 +242,15 @@ Result<Summary> Picture::Summarize(Date as_of, int window_days) const {
   for (auto& f : figures) {
     auto it = in_window.find(f.report_id);
     if (it == in_window.end()) continue;
-    std::string who = !f.claimant.empty()     ? f.claimant
+    std::string who = !f.claimant.empty()           ? f.claimant
                       : !it->second->outlet.empty() ? it->second->outlet
                                                     : "report " + f.report_id;
-    std::string what = !f.quantity.text.empty() ? f.quantity.text
-                                                : FormatNumber(f.quantity.value) +
-                                                      (f.quantity.unit.empty()
-                                                           ? ""
-                                                           : " " + f.quantity.unit);
+    std::string what = !f.quantity.text.empty()
+                           ? f.quantity.text
+                           : FormatNumber(f.quantity.value) +
+                                 (f.quantity.unit.empty() ? "" : " " + f.quantity.unit);
     if (!f.subject.empty()) what += " (" + f.subject + ")";
-    quoted.push_back(what + ", according to " + who + " on " +
-                     it->second->published.ToString());
+    quoted.push_back(what + ", according to " + who + " on " + it->second->published.ToString());
     summary.reported.push_back(std::move(f));
   }
   if (!quoted.empty()) {
