@@ -129,14 +129,51 @@ std::string DefaultGazetteerPath();
 // using context: the report's country focus, nearby mentions, kind and
 // population; words that are place names only by accident are left alone.
 // A name it cannot resolve stays unresolved with its text.
+//
+// How (docs/gazetteer.md): the report's country focus is scored from its
+// country names, demonyms, dateline and unambiguous place names; each
+// candidate of a name then scores its prior (kind, capital status,
+// population, match quality) plus the focus of its country plus nearness to
+// the places already resolved with confidence. A candidate outside the focus
+// must be important on its own (a capital, a large city). Stop-names and
+// names inside a person's name are resolved only with a kind hint or a
+// locative preposition and a candidate in the focus country. Demonyms are
+// never places. The coder's kind hint (kAdmin1 for "X province", kCountry)
+// restricts the candidates; a facility's precision (kFacility) is kept.
+struct PlaceResolverOptions {
+  // Weight of the report's country focus (0..1) in a candidate's score.
+  float focus_weight = 0.6f;
+  // A candidate in a country with at least this focus counts as in focus.
+  float in_focus = 0.3f;
+  // Minimum score of an in-focus candidate.
+  float min_score = 0.5f;
+  // Minimum prior of a candidate outside the focus (capitals and large
+  // cities pass; villages and alternate names of towns do not).
+  float min_prior_out_of_focus = 0.7f;
+  // ... or, when every candidate is in one country and the name is the
+  // place's own (not an alternate or variant), at least this prior (a
+  // district seat or a town of 30,000 passes; a village does not).
+  float min_prior_unambiguous = 0.5f;
+  // Bonus for a candidate within near_km / region_km of a confidently
+  // resolved place of the same report.
+  float near_bonus = 0.3f;
+  double near_km = 150;
+  float region_bonus = 0.15f;
+  double region_km = 600;
+};
+
 class PlaceResolver {
  public:
   // `gazetteer` is not owned and must outlive the resolver.
   explicit PlaceResolver(const Gazetteer* gazetteer);
+  PlaceResolver(const Gazetteer* gazetteer, PlaceResolverOptions options);
+  // Fills every event's place and every mention's place (geonameid 0 and
+  // precision kUnresolved where no place can be told).
   void Resolve(const Report& report, CodedReport* coded) const;
 
  private:
   const Gazetteer* gazetteer_;
+  PlaceResolverOptions options_;
 };
 
 }  // namespace sitrep

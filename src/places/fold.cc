@@ -236,6 +236,12 @@ std::string VariantKey(std::string_view folded) {
     if (words.size() > 1) {
       for (auto p : kParticles) particle = particle || w == p;
     }
+    // A final "h" after a vowel is the Arabic ta marbuta, written or not
+    // ("Hamah" / "Hama", "Misratah" / "Misrata").
+    if (w.size() > 2 && w.back() == 'h' &&
+        std::string_view("aeiouy").find(w[w.size() - 2]) != std::string_view::npos) {
+      w.remove_suffix(1);
+    }
     if (!particle) joined.append(w);
   }
   if (joined.empty()) {

@@ -66,7 +66,8 @@ uint64_t FoldedNameHash(std::string_view folded);
 // The variant key of a folded name: connector particles ("e", "i", "y",
 // "ye", "yi", "o", "u" between words, as in "Mazar-e-Sharif") and Arabic
 // articles ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ad",
-// "ed", "es", "ez", "ul") dropped, the words run together, then every vowel
+// "ed", "es", "ez", "ul") dropped, a final "h" after a vowel dropped
+// ("hamah" = "hama"), the words run together, then every vowel
 // (a e i o u y) after the first letter dropped, an initial vowel written as
 // 'a', 'q' written as 'k', 'w' as 'v', and doubled letters made single:
 // "mazar i sharif" -> "mzrshrf", "pol e khomri" -> "plkhmr", "taluqan" ->

@@ -47,6 +47,7 @@ TEST(VariantKeyTest, VowelAndConnectorVariantsMeet) {
   EXPECT_EQ(VariantKey(FoldName("Lashkargah")), VariantKey(FoldName("Lashkar Gah")));
   EXPECT_EQ(VariantKey(FoldName("Uruzgan")), VariantKey(FoldName("Oruzgan")));
   EXPECT_EQ(VariantKey(FoldName("Al-Hasakah")), VariantKey(FoldName("Hasakah")));
+  EXPECT_EQ(VariantKey(FoldName("Hamah")), VariantKey(FoldName("Hama")));
   EXPECT_EQ(VariantKey("mazar i sharif"), "mzrshrf");
   EXPECT_NE(VariantKey(FoldName("Herat")), VariantKey(FoldName("Kabul")));
 }

@@ -4,6 +4,7 @@
 //                          [--demonyms F] [--stopwords F] --out F
 //   sitrep-gazetteer lookup [--gazetteer F] NAME...
 //   sitrep-gazetteer scan [--gazetteer F] TEXT
+//   sitrep-gazetteer resolve [--gazetteer F] TEXT
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <string>
@@ -52,6 +53,9 @@ int main(int argc, char** argv) {
   auto* scan = app.add_subcommand("scan", "Print the place names found in a text");
   scan->add_option("--gazetteer", path, "gazetteer file");
   scan->add_option("text", text, "text")->required();
+  auto* resolve = app.add_subcommand("resolve", "Resolve the place names found in a text");
+  resolve->add_option("--gazetteer", path, "gazetteer file");
+  resolve->add_option("text", text, "text")->required();
   CLI11_PARSE(app, argc, argv);
 
   if (build->parsed()) {
@@ -65,6 +69,26 @@ int main(int argc, char** argv) {
     for (const auto& w : words) {
       std::printf("# %s\n", w.c_str());
       for (const auto& c : (*g)->Candidates(w)) PrintPlace(c);
+    }
+  } else if (resolve->parsed()) {
+    sitrep::Report report;
+    report.text = text;
+    sitrep::CodedReport coded;
+    std::vector<sitrep::NameHit> hits;
+    (*g)->FindNames(text, &hits);
+    for (const auto& h : hits) {
+      sitrep::PlaceMention m;
+      m.start = h.start;
+      m.end = h.end;
+      m.place.text = text.substr(h.start, h.end - h.start);
+      coded.mentions.push_back(m);
+    }
+    sitrep::PlaceResolver(g->get()).Resolve(report, &coded);
+    for (const auto& m : coded.mentions) {
+      std::printf("%s\t%lld\t%s\t%s\t%s\t%s\n", m.place.text.c_str(),
+                  static_cast<long long>(m.place.geonameid), m.place.name.c_str(),
+                  std::string(sitrep::PlaceKindName(m.place.kind)).c_str(), m.place.admin1.c_str(),
+                  m.place.country.c_str());
     }
   } else if (scan->parsed()) {
     std::vector<sitrep::NameHit> hits;

@@ -146,7 +146,8 @@ void IndexedGazetteer::AppendPostings(const NameEntry& e, std::span<const uint32
     c.place = &place;
     c.match = variant ? NameMatch::kVariant : MatchOf(PostingOrigin(p));
     float prior = PlaceImportance(place);
-    if (c.match == NameMatch::kAlternate) prior *= 0.8f;
+    // An alternate name of a minor place is as often another place's name.
+    if (c.match == NameMatch::kAlternate) prior *= prior < 0.6f ? 0.6f : 0.8f;
     if (variant) prior *= 0.7f;
     c.prior = prior;
     out->push_back(c);
@@ -398,6 +399,10 @@ void IndexedGazetteer::FindNames(std::string_view text, std::vector<NameHit>* ou
     }
     if (best == nullptr || (article_start && best_end == i)) {
       ++i;
+      continue;
+    }
+    if (best->kinds == 0) {  // a stop phrase that shadows the names inside it
+      i = best_end + 1;
       continue;
     }
     const size_t n_tokens = best_end - i + 1;

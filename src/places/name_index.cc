@@ -16,7 +16,7 @@ namespace sitrep::places {
 namespace {
 
 // Variant keys shorter than this say too little to match on.
-constexpr size_t kMinVariantKeyLength = 3;
+constexpr size_t kMinVariantKeyLength = 4;
 
 uint8_t KindBits(PlaceKind k) {
   switch (k) {
@@ -216,10 +216,16 @@ IndexData BuildNameIndex(const std::vector<Place>& places, const IndexInput& inp
   std::unordered_set<std::string> stops(input.stop_names.begin(), input.stop_names.end());
 
   std::vector<std::string> keys;
-  keys.reserve(by_key.size() + demonyms.size());
+  keys.reserve(by_key.size() + demonyms.size() + stops.size());
   for (const auto& [k, v] : by_key) keys.push_back(k);
   for (const auto& [k, v] : demonyms) {
     if (!by_key.contains(k)) keys.push_back(k);
+  }
+  // A stop name that is no place's name ("new york times") is kept as an
+  // entry without postings: the scanner matches it, longest first, and so
+  // does not report the place inside it ("New York").
+  for (const auto& k : stops) {
+    if (!k.empty() && !by_key.contains(k) && !demonyms.contains(k)) keys.push_back(k);
   }
   std::sort(keys.begin(), keys.end());  // deterministic output
 

@@ -93,22 +93,30 @@ uint64_t Fnv1a(std::string_view s) {
   return h;
 }
 
+bool IsFormalName(const std::string& name) {
+  return name.find("Republic") != std::string::npos ||
+         name.find("Federation") != std::string::npos || name.find(", ") != std::string::npos ||
+         name.find('(') != std::string::npos || name.find(" of ") != std::string::npos ||
+         name.find("Darussalam") != std::string::npos;
+}
+
+bool HasLower(std::string_view s) {
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return true;
+  }
+  return false;
+}
+
 // A country display name from i18n-iso-countries: the first form, unless it
 // is a formal one ("Islamic Republic of Iran"), then the shortest other form
 // that is not an abbreviation.
 std::string CountryDisplayName(const std::vector<std::string>& names) {
   const std::string& first = names.front();
-  bool formal = first.find("Republic") != std::string::npos ||
-                first.find("Federation") != std::string::npos ||
-                first.find(", ") != std::string::npos || first.find('(') != std::string::npos ||
-                first.find(" of ") != std::string::npos;
-  if (!formal || names.size() == 1) return first;
+  if (!IsFormalName(first) || names.size() == 1) return first;
   const std::string* best = nullptr;
   for (size_t i = 1; i < names.size(); ++i) {
     const std::string& n = names[i];
-    bool has_lower = false;
-    for (char c : n) has_lower = has_lower || (c >= 'a' && c <= 'z');
-    if (!has_lower) continue;
+    if (!HasLower(n)) continue;
     if (best == nullptr || n.size() < best->size()) best = &n;
   }
   return best != nullptr ? *best : first;
@@ -411,6 +419,21 @@ Result<World> BuildWorld(const SourceTexts& src) {
                     a.where);
     }
     names.push_back({FoldName(a.name), target, NameOrigin::kAlias});
+    // A country known only by its formal name ("Syrian Arab Republic") is
+    // displayed by its shortest alias that is a word, not an abbreviation.
+    Place& t = places[target];
+    if (t.kind == PlaceKind::kCountry && IsFormalName(country_names[t.country].front()) &&
+        country_names[t.country].size() == 1 && HasLower(a.name) &&
+        (t.name == country_names[t.country].front() || a.name.size() < t.name.size())) {
+      t.name = a.name;
+      t.ascii_name = AsciiName(a.name);
+      t.country_name = t.name;
+    }
+  }
+  for (Place& p : places) {
+    if (auto it = country_index.find(p.country); it != country_index.end()) {
+      p.country_name = places[it->second].name;
+    }
   }
   auto demonyms = ParseDemonyms(src.demonyms, src.demonyms_name);
   if (!demonyms.ok()) return demonyms.status();
