@@ -164,7 +164,10 @@ class Extractor {
       if (name == "main" && drop_depth_ == 0) role |= kRoleMain;
     }
     stack_.push_back(role);
-    if (role & kRoleTitle) title_.Clear();
+    if (role & kRoleTitle) {
+      title_.Clear();
+      in_title_ = true;
+    }
     if (role & kRoleDropped) ++drop_depth_;
     if (role & kRoleArticle) {
       if (article_depth_++ == 0) article_.Clear();
@@ -180,6 +183,7 @@ class Extractor {
     Separate(role);
     if (role & kRoleDropped) --drop_depth_;
     if (role & kRoleTitle) {
+      in_title_ = false;
       title_text_ = title_.Take();
       have_title_ = !title_text_.empty();
     }
@@ -197,7 +201,7 @@ class Extractor {
   }
 
   void Characters(std::string_view s) {
-    if (!stack_.empty() && (stack_.back() & kRoleTitle)) title_.Append(s);
+    if (in_title_) title_.Append(s);
     if (h1_capture_ != nullptr) h1_text_.Append(s);
     if (drop_depth_ > 0) return;
     body_.Append(s);
@@ -359,6 +363,7 @@ class Extractor {
   std::string best_article_;
   std::string title_text_;
   bool have_title_ = false;
+  bool in_title_ = false;
   std::string* h1_capture_ = nullptr;
   std::string first_h1_, dropped_h1_, og_title_;
   std::string json_ld_;

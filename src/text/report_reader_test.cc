@@ -1,7 +1,10 @@
 #include "text/report_reader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -193,6 +196,29 @@ TEST(ReadReportsTest, MissingPathIsReturned) {
   EXPECT_EQ(st.kind(), ErrorKind::kNotFound);
   EXPECT_EQ(st.input(), "nowhere.txt");
   EXPECT_TRUE(got.order.empty());
+}
+
+TEST(ReadReportsTest, RealFolderThroughTheDefaultFileSystem) {
+  namespace fs = std::filesystem;
+  const fs::path root =
+      fs::temp_directory_path() / ("sitrep_text_reader_" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "sub");
+  fs::create_directories(root / ".hidden");
+  std::ofstream(root / "b.txt") << kDated << "B.";
+  std::ofstream(root / "sub" / "a.htm")
+      << "<meta property=article:published_time content=2021-08-13><p>A.</p>";
+  std::ofstream(root / ".hidden" / "c.txt") << kDated << "C.";
+  std::ofstream(root / "big.txt") << kDated << std::string(300, 'x');
+  ReaderOptions options;
+  options.max_file_bytes = 200;
+  Collected got;
+  ASSERT_TRUE(ReadReports(root.string(), options, got.Sink()).ok());
+  EXPECT_EQ(got.order, (std::vector<std::string>{(root / "b.txt").string(),
+                                                 "error:" + (root / "big.txt").string(),
+                                                 (root / "sub/a.htm").string()}));
+  EXPECT_EQ(ReadReports((root / "none.txt").string(), {}, got.Sink()).kind(), ErrorKind::kNotFound);
+  fs::remove_all(root);
 }
 
 TEST(ParseDocumentTest, DetectsFormatFromOriginAndContent) {

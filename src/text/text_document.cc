@@ -36,7 +36,20 @@ Result<Report> ParseTextDocument(std::string_view bytes, std::string_view origin
     }
   }
   report.text = document.substr(header.body_offset);
-  return FinishReport(std::move(report), options, origin);
+  Result<Report> finished = FinishReport(std::move(report), options, origin);
+  if (!finished.ok() && finished.status().kind() == ErrorKind::kMissingDate) {
+    // A header that names the date under another key deserves a pointer.
+    for (const HeaderField& field : header.fields) {
+      if (field.key == "date" || (field.key.starts_with("pub") && field.key != "published")) {
+        return Status(ErrorKind::kMissingDate,
+                      finished.status().message() + " (the header has \"" + field.key +
+                          ":\" on line " + std::to_string(field.line) +
+                          "; the key sitrep reads is \"published:\")",
+                      finished.status().input());
+      }
+    }
+  }
+  return finished;
 }
 
 }  // namespace sitrep

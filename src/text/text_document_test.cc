@@ -87,6 +87,14 @@ TEST(TextDocumentTest, MissingDateSaysWhyAndHow) {
   EXPECT_NE(r.status().message().find("on Thursday"), std::string::npos);
 }
 
+TEST(TextDocumentTest, MissingDatePointsAtAMisnamedKey) {
+  Result<Report> r = Parse("title: T\ndate: 2021-08-13\n\nText.");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().kind(), ErrorKind::kMissingDate);
+  EXPECT_NE(r.status().message().find("\"date:\" on line 2"), std::string::npos)
+      << r.status().message();
+}
+
 TEST(TextDocumentTest, BadDateNamesFileAndLine) {
   Result<Report> r = Parse("outlet: X\npublished: last Friday\n\nText.");
   ASSERT_FALSE(r.ok());

@@ -65,6 +65,12 @@ Status CheckText(std::string_view bytes, std::string_view origin) {
   if (body.find_first_not_of(" \t\n\v\f\r") == std::string_view::npos) {
     return Status(ErrorKind::kEmptyInput, "empty: no text to read", std::string(origin));
   }
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    return Status(ErrorKind::kInvalidUtf8,
+                  "UTF-16 text (it starts with a UTF-16 byte order mark); convert the file to "
+                  "UTF-8",
+                  at(0));
+  }
   if (size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
     return Status(ErrorKind::kBinaryInput,
                   "looks like a binary file: NUL byte at offset " + std::to_string(nul), at(nul));

@@ -1,7 +1,8 @@
 // Checks that a document is UTF-8 text before anything parses it.
 //
 // CheckText (declared in sitrep/reader.h) refuses, in this order: input with
-// nothing but whitespace (kEmptyInput), input that looks binary (a NUL byte,
+// nothing but whitespace (kEmptyInput), UTF-16 text (by its byte order mark:
+// kInvalidUtf8 at offset 0), input that looks binary (a NUL byte,
 // or more than kMaxControlBytePercent percent control bytes: kBinaryInput),
 // and ill-formed UTF-8 (kInvalidUtf8). Every refusal names `origin:offset`,
 // the byte offset of the first offending byte in the bytes as given

@@ -89,6 +89,13 @@ TEST(CheckTextTest, OffsetCountsTheByteOrderMark) {
   EXPECT_EQ(st.input(), "bom.txt:5");
 }
 
+TEST(CheckTextTest, Utf16IsNamedAsSuch) {
+  Status st = CheckText("\xFF\xFEH\0e\0r\0a\0t\0"s, "utf16.txt");
+  EXPECT_EQ(st.kind(), ErrorKind::kInvalidUtf8);
+  EXPECT_EQ(st.input(), "utf16.txt:0");
+  EXPECT_NE(st.message().find("UTF-16"), std::string::npos);
+}
+
 TEST(CheckTextTest, Latin1FileIsInvalidUtf8) {
   Status st = CheckText("Caf\xE9 in Herat", "latin1.txt");
   EXPECT_EQ(st.kind(), ErrorKind::kInvalidUtf8);
