@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "places/fold.h"
+#include "places/name_index.h"
 #include "sitrep/gazetteer.h"
 
 namespace sitrep {
@@ -20,6 +21,9 @@ constexpr double kPi = 3.14159265358979323846;
 constexpr float kAccidentalSalience = 0.1f;
 // Names of at least this salience count as evidence for the country focus.
 constexpr float kEvidenceSalience = 0.5f;
+// A name this salient next to another is a place of its own ("Kabul
+// Kandahar highway"); a weaker one may be a family name ("Austin Miller").
+constexpr float kStrongSalience = 0.8f;
 // Focus scores are divided by at least this, so that one weak clue does not
 // make a focus of its own.
 constexpr float kFocusFloor = 2.0f;
@@ -42,17 +46,88 @@ bool IsLocative(std::string_view folded_word) {
   return std::find(kWords.begin(), kWords.end(), folded_word) != kWords.end();
 }
 
-// The folded word that starts right after byte `end` of `text`.
-std::string NextWord(std::string_view text, uint32_t end) {
-  size_t begin = std::min<size_t>(end, text.size());
-  while (begin < text.size() && (text[begin] == ' ' || text[begin] == '-')) ++begin;
-  size_t stop = begin;
-  while (stop < text.size()) {
-    char c = text[stop];
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) break;
-    ++stop;
+// A word of the text: a run of letters, digits and marks.
+struct TextWord {
+  size_t start = 0, end = 0;  // bytes
+  std::string folded;
+  bool capitalized = false;
+};
+
+bool IsWordByte(std::string_view text, size_t i, size_t* len, int32_t* cp) {
+  *len = places::DecodeUtf8(text, i, cp);
+  std::string scratch;
+  return places::FoldCodepoint(*cp, &scratch) == places::CharClass::kWord;
+}
+
+// The word starting at or after `pos`, if only spaces (not punctuation)
+// come before it.
+std::optional<TextWord> WordAfter(std::string_view text, size_t pos) {
+  size_t i = pos;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  TextWord w;
+  w.start = i;
+  size_t len = 0;
+  int32_t cp = 0;
+  bool first = true;
+  while (i < text.size() && IsWordByte(text, i, &len, &cp)) {
+    if (first) w.capitalized = places::IsUpperCodepoint(cp);
+    first = false;
+    i += len;
   }
-  return FoldName(text.substr(begin, stop - begin));
+  if (first) return std::nullopt;
+  w.end = i;
+  w.folded = FoldName(text.substr(w.start, w.end - w.start));
+  return w;
+}
+
+// The word ending right before `pos` with only spaces between; and whether
+// it starts a sentence.
+std::optional<TextWord> WordBefore(std::string_view text, size_t pos, bool* sentence_start) {
+  size_t i = std::min(pos, text.size());
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+  size_t end = i;
+  size_t begin = end;
+  while (begin > 0) {
+    size_t b = begin - 1;
+    while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+    size_t len = 0;
+    int32_t cp = 0;
+    if (!IsWordByte(text, b, &len, &cp)) break;
+    begin = b;
+  }
+  if (begin == end) return std::nullopt;
+  TextWord w;
+  w.start = begin;
+  w.end = end;
+  w.folded = FoldName(text.substr(begin, end - begin));
+  size_t len = 0;
+  int32_t cp = 0;
+  IsWordByte(text, begin, &len, &cp);
+  w.capitalized = places::IsUpperCodepoint(cp);
+  size_t j = begin;
+  while (j > 0 && (text[j - 1] == ' ' || text[j - 1] == '\t')) --j;
+  char c = j == 0 ? '.' : text[j - 1];
+  *sentence_start = c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '"' ||
+                    c == '(' || (static_cast<unsigned char>(c) & 0x80) != 0;
+  return w;
+}
+
+// Words that follow a place name in the name of a thing at that place
+// ("Kabul Airport", "Shindand Air Base", "Mosul Dam"): any other
+// capitalized word right after a one-word name makes it part of a
+// person's name ("Austin Miller").
+bool IsPlaceNoun(std::string_view w) {
+  static constexpr std::array<std::string_view, 52> kNouns = {
+      "airport",       "air",        "airfield",    "base",       "province",  "region",
+      "district",      "oblast",     "governorate", "state",      "city",      "town",
+      "valley",        "river",      "dam",         "university", "street",    "road",
+      "highway",       "bridge",     "gate",        "square",     "prison",    "jail",
+      "hospital",      "stadium",    "mosque",      "camp",       "port",      "police",
+      "governor",      "government", "council",     "front",      "offensive", "operation",
+      "pass",          "border",     "crossing",    "checkpoint", "corridor",  "station",
+      "municipality",  "county",     "mountains",   "lake",       "sea",       "bay",
+      "international", "citadel",    "garrison",    "military"};
+  return std::find(kNouns.begin(), kNouns.end(), w) != kNouns.end();
 }
 
 int HintOfNextWord(const std::string& w) {
@@ -61,20 +136,25 @@ int HintOfNextWord(const std::string& w) {
   return 0;
 }
 
-// The folded word that ends right before byte `start` of `text`.
-std::string PreviousWord(std::string_view text, uint32_t start) {
-  size_t end = std::min<size_t>(start, text.size());
-  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\n')) {
-    --end;
+// A kind hint from the words after a name: "Kunduz city", "Helmand
+// province", or an apposition: ", a city on the Blue Nile", ", the second city".
+int TextHintAfter(std::string_view text, size_t end) {
+  if (auto next = WordAfter(text, end)) return HintOfNextWord(next->folded);
+  size_t i = end;
+  while (i < text.size() && text[i] == ' ') ++i;
+  if (i >= text.size() || text[i] != ',') return 0;
+  auto article = WordAfter(text, i + 1);
+  if (!article || (article->folded != "a" && article->folded != "an" && article->folded != "the")) {
+    return 0;
   }
-  size_t begin = end;
-  while (begin > 0) {
-    char c = text[begin - 1];
-    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (!word) break;
-    --begin;
+  size_t pos = article->end;
+  for (int k = 0; k < 2; ++k) {
+    auto w = WordAfter(text, pos);
+    if (!w) return 0;
+    if (w->folded == "city" || w->folded == "town" || w->folded == "village") return 3;
+    pos = w->end;
   }
-  return FoldName(text.substr(begin, end - begin));
+  return 0;
 }
 
 // What the text says about one name.
@@ -82,8 +162,9 @@ struct Evidence {
   float salience = -1;  // of the scanned name; -1 = the scanner did not find it
   uint8_t kinds = 0;
   bool demonym = false;
-  bool locative = false;  // a locative preposition right before it
-  int text_hint = 0;      // from the next word: "city"/"town" 3, "province"/"region" 1
+  bool locative = false;        // a locative preposition right before it
+  bool in_person_name = false;  // a capitalized non-name word right before or after it
+  int text_hint = 0;            // from the next word: "city"/"town" 3, "province"/"region" 1
 };
 
 // One thing to resolve: a name with a kind hint.
@@ -139,8 +220,16 @@ class ReportContext {
     if (span) {
       auto it = hit_at_.find(span->first);
       if (it != hit_at_.end() && it->second->end == span->second) hit = it->second;
-      ev.locative = IsLocative(PreviousWord(text_, span->first));
-      ev.text_hint = HintOfNextWord(NextWord(text_, span->second));
+      bool sentence_start = false;
+      auto prev = WordBefore(text_, span->first, &sentence_start);
+      ev.locative = prev && IsLocative(prev->folded);
+      ev.text_hint = TextHintAfter(text_, span->second);
+      auto next = WordAfter(text_, span->second);
+      bool one_word = text.find(' ') == std::string::npos && text.find('-') == std::string::npos;
+      ev.in_person_name = one_word && ((prev && prev->capitalized && !sentence_start &&
+                                        !CoveredByName(prev->start, prev->end)) ||
+                                       (next && next->capitalized && !IsPlaceNoun(next->folded) &&
+                                        !CoveredByName(next->start, next->end, kStrongSalience)));
       if (hit == nullptr) {
         // Inside a longer name ("York" of "New York") or a stop phrase
         // ("New York" of "New York Times"): the scanner, reading on from
@@ -171,6 +260,14 @@ class ReportContext {
     if (shadowed) ev.salience = 0;
     ev.demonym = (ev.kinds & kNameDemonym) || !g_.DemonymCountry(text).empty();
     return ev;
+  }
+
+  // True if a name of the scan of at least `min_salience` covers [start, end).
+  bool CoveredByName(size_t start, size_t end, float min_salience = kAccidentalSalience) const {
+    for (const auto& h : hits_) {
+      if (h.start <= start && h.end >= end && h.salience >= min_salience) return true;
+    }
+    return false;
   }
 
   // The focus without the evidence the name itself gave: a name is no
@@ -230,9 +327,21 @@ class ReportContext {
       float score;
     };
     std::vector<Scored> scored;
+    // An alternate name that is only a spelling of the place's own name
+    // ("Geneva" of "Genève", "Hama" of "Hamah") counts as its name.
+    const std::string self_variant = places::VariantKey(self);
+    auto own_spelling = [&](const PlaceCandidate& c) {
+      return c.match == NameMatch::kName || c.match == NameMatch::kAlias ||
+             c.match == NameMatch::kAdminForm ||
+             places::VariantKey(FoldName(c.place->ascii_name)) == self_variant;
+    };
+    auto prior_of = [&](const PlaceCandidate& c) {
+      return c.match == NameMatch::kAlternate && own_spelling(c) ? places::PlaceImportance(*c.place)
+                                                                 : c.prior;
+    };
     for (const auto& c : cands) {
       const Place& p = *c.place;
-      float s = c.prior + o_.focus_weight * focus_of(p.country);
+      float s = prior_of(c) + o_.focus_weight * focus_of(p.country);
       if (p.kind != PlaceKind::kCountry) {
         double nearest = 1e9;
         bool contains_anchor = false;
@@ -265,9 +374,7 @@ class ReportContext {
       // The capital must bear the name as its own, or a spelling of it
       // ("Hama" for "Hamah"); "Samangan" is an old name of Aibak, not a
       // spelling of it, and means the province.
-      bool own_spelling = c.match == NameMatch::kName || c.match == NameMatch::kAlias ||
-                          places::VariantKey(FoldName(p.ascii_name)) == places::VariantKey(self);
-      if (hint != 1 && own_spelling &&
+      if (hint != 1 && own_spelling(c) &&
           (p.kind == PlaceKind::kProvincialCapital || p.kind == PlaceKind::kNationalCapital)) {
         for (const auto& other : cands) {
           if (other.place->kind == PlaceKind::kAdmin1 &&
@@ -288,9 +395,9 @@ class ReportContext {
       const PlaceCandidate& c = *sc.c;
       const Place& p = *c.place;
       bool in_focus = focus_of(p.country) >= o_.in_focus;
-      bool accidental = ev.salience >= 0 && ev.salience < kAccidentalSalience;
-      bool own_name = c.match == NameMatch::kName || c.match == NameMatch::kAlias ||
-                      c.match == NameMatch::kAdminForm;
+      bool accidental = (ev.salience >= 0 && ev.salience < kAccidentalSalience) ||
+                        (ev.in_person_name && p.kind != PlaceKind::kCountry);
+      bool own_name = own_spelling(c);
       bool ok;
       if (accidental) {
         // A stop-name or a word of a person's name: only with strong support.
@@ -298,8 +405,8 @@ class ReportContext {
       } else if (in_focus) {
         ok = sc.score >= o_.min_score;
       } else {
-        ok = (c.prior >= o_.min_prior_out_of_focus && c.match != NameMatch::kVariant) ||
-             (one_country && own_name && c.prior >= o_.min_prior_unambiguous);
+        ok = (prior_of(c) >= o_.min_prior_out_of_focus && c.match != NameMatch::kVariant) ||
+             (one_country && own_name && prior_of(c) >= o_.min_prior_unambiguous);
       }
       if (!ok) continue;
       if (best.place == nullptr) {

@@ -276,7 +276,8 @@ TEST(WorldResolverTest, MentionTable) {
               100 * accuracy, countries.size());
   EXPECT_GE(total, 200);
   EXPECT_GE(countries.size(), 5u);
-  EXPECT_GE(accuracy, 0.9);
+  // 345/346 when this floor was set (the held-out rows alone: 88/94 when first measured).
+  EXPECT_GE(accuracy, 0.97);
 }
 
 }  // namespace
