@@ -143,6 +143,10 @@ struct SqliteOptions {
   // synchronous=FULL (true) survives power loss; NORMAL survives a crash of
   // the process, which is what WAL guarantees at a lower cost.
   bool full_sync = false;
+  // How much of the database file each connection maps into memory, in
+  // bytes, so that reads do not copy pages through system calls (0 = none).
+  // Address space only: the pages are the operating system's file cache.
+  int64_t mmap_bytes = int64_t{1} << 30;
   // Open without writing: Begin() gives kUnavailable, the file must exist
   // and be at the current schema version.
   bool read_only = false;

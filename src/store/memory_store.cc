@@ -311,6 +311,12 @@ Status MemoryTransaction::PutReport(const Report& report, const std::vector<Sent
             [](const Sentence& a, const Sentence& b) {
               return a.start != b.start ? a.start < b.start : a.end < b.end;
             });
+  // A sentence given twice is stored once, as the SQLite primary key has it.
+  stored.sentences.erase(std::unique(stored.sentences.begin(), stored.sentences.end(),
+                                     [](const Sentence& a, const Sentence& b) {
+                                       return a.start == b.start && a.end == b.end;
+                                     }),
+                         stored.sentences.end());
   for (ReportedFigure f : figures) {
     f.report_id = report.id;
     staged_.figures.push_back(std::move(f));

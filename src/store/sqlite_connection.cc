@@ -105,7 +105,8 @@ Result<Date> Statement::DateAt(int column, std::string_view field) const {
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path,
                                                                  bool read_only,
-                                                                 int busy_timeout_ms) {
+                                                                 int busy_timeout_ms,
+                                                                 int64_t mmap_bytes) {
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE |
               (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -115,6 +116,11 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   if (rc != SQLITE_OK) return c->Error(rc, "opening the database");
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, busy_timeout_ms);
+  if (mmap_bytes > 0) {
+    // A pragma takes no bound parameters; the value is an integer option.
+    SITREP_RETURN_IF_ERROR(c->Exec("PRAGMA mmap_size = " + std::to_string(mmap_bytes),
+                                   "mapping the database into memory"));
+  }
   rc = sqlite3_create_function_v2(db, "sitrep_fold", 1,
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                                   &FoldFunction, nullptr, nullptr, nullptr);

@@ -76,8 +76,9 @@ class Statement {
 class SqliteConnection {
  public:
   // Opens `path`: read-write (creating it) or read-only.
+  // `mmap_bytes` of the file are memory-mapped (0 = none).
   static Result<std::unique_ptr<SqliteConnection>> Open(const std::string& path, bool read_only,
-                                                        int busy_timeout_ms);
+                                                        int busy_timeout_ms, int64_t mmap_bytes);
   ~SqliteConnection();
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;

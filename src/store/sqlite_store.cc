@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -70,7 +71,33 @@ Result<std::vector<Quantity>> ParseQuantities(std::string_view text, std::string
   return out;
 }
 
+// The common case of evidence, an array of strings without escapes, read
+// without a JSON parser: ControlAsOf reads one per place.
+bool ParsePlainStringArray(std::string_view text, std::vector<std::string>* out) {
+  if (text.size() < 2 || text.front() != '[' || text.back() != ']') return false;
+  size_t i = 1;
+  const size_t end = text.size() - 1;
+  if (i == end) return true;
+  for (;;) {
+    if (text[i] != '"') return false;
+    size_t close = text.find('"', i + 1);
+    if (close == std::string_view::npos || close >= end) return false;
+    std::string_view item = text.substr(i + 1, close - i - 1);
+    if (item.find('\\') != std::string_view::npos) return false;
+    for (char c : item) {
+      if (static_cast<unsigned char>(c) < 0x20) return false;
+    }
+    out->emplace_back(item);
+    i = close + 1;
+    if (i == end) return true;
+    if (text[i] != ',') return false;
+    ++i;
+  }
+}
+
 Result<std::vector<std::string>> ParseEvidence(std::string_view text, std::string_view path) {
+  std::vector<std::string> plain;
+  if (ParsePlainStringArray(text, &plain)) return plain;
   Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!j.is_array()) return CorruptJson("control_intervals.evidence", text, path);
   std::vector<std::string> out;
@@ -401,12 +428,8 @@ class SqliteStore;
 
 class SqliteTransaction final : public StoreTransaction {
  public:
-  SqliteTransaction(SqliteStore* store, SqliteConnection* c,
-                    std::unique_lock<std::timed_mutex> lock)
-      : store_(store), c_(c), lock_(std::move(lock)) {}
-  ~SqliteTransaction() override {
-    if (!done_) (void)c_->Exec("ROLLBACK", "rolling back");
-  }
+  SqliteTransaction(SqliteStore* store, SqliteConnection* c) : store_(store), c_(c) {}
+  ~SqliteTransaction() override;
 
   Result<bool> HasReport(std::string_view report_id) override;
   Status PutReport(const Report& report, const std::vector<Sentence>& sentences,
@@ -431,7 +454,6 @@ class SqliteTransaction final : public StoreTransaction {
 
   SqliteStore* store_;
   SqliteConnection* c_;
-  std::unique_lock<std::timed_mutex> lock_;
   Status failure_;
   bool done_ = false;
 };
@@ -445,16 +467,23 @@ class SqliteStore final : public Store {
     if (writer_ == nullptr) {
       return Status(ErrorKind::kUnavailable, "the store is open read-only", path_);
     }
-    std::unique_lock lock(writer_mu_, std::chrono::milliseconds(options_.busy_timeout_ms));
-    if (!lock.owns_lock()) {
-      return Status(ErrorKind::kStoreError,
-                    "another transaction of this store is still open after " +
-                        std::to_string(options_.busy_timeout_ms) + " ms",
-                    path_);
+    {
+      std::unique_lock lock(writer_mu_);
+      if (!writer_cv_.wait_for(lock, std::chrono::milliseconds(options_.busy_timeout_ms),
+                               [&] { return !writer_busy_; })) {
+        return Status(ErrorKind::kStoreError,
+                      "another transaction of this store is still open after " +
+                          std::to_string(options_.busy_timeout_ms) + " ms",
+                      path_);
+      }
+      writer_busy_ = true;
     }
-    SITREP_RETURN_IF_ERROR(writer_->Exec("BEGIN IMMEDIATE", "beginning a write transaction"));
-    return std::unique_ptr<StoreTransaction>(
-        new SqliteTransaction(this, writer_.get(), std::move(lock)));
+    // Waits for writers of other processes, up to the busy timeout.
+    if (Status s = writer_->Exec("BEGIN IMMEDIATE", "beginning a write transaction"); !s.ok()) {
+      EndTransaction();
+      return s;
+    }
+    return std::unique_ptr<StoreTransaction>(new SqliteTransaction(this, writer_.get()));
   }
 
   Result<bool> HasReport(std::string_view report_id) override {
@@ -579,24 +608,29 @@ class SqliteStore final : public Store {
           SITREP_ASSIGN_OR_RETURN(std::vector<StoredInterval> covering,
                                   ReadIntervals(st, c.path()));
           // One per place: the latest start, a tie going to the later stored.
-          std::sort(covering.begin(), covering.end(),
-                    [](const StoredInterval& a, const StoredInterval& b) {
-                      if (a.interval.geonameid != b.interval.geonameid) {
-                        return a.interval.geonameid < b.interval.geonameid;
-                      }
-                      if (a.interval.from != b.interval.from) {
-                        return a.interval.from < b.interval.from;
-                      }
-                      return a.rowid < b.rowid;
-                    });
-          std::vector<ControlInterval> out;
-          out.reserve(covering.size());
+          // Sorts small keys, not the intervals.
+          struct Key {
+            int64_t geonameid;
+            Date from;
+            int64_t rowid;
+            size_t index;
+          };
+          std::vector<Key> keys;
+          keys.reserve(covering.size());
           for (size_t i = 0; i < covering.size(); ++i) {
-            if (i + 1 < covering.size() &&
-                covering[i + 1].interval.geonameid == covering[i].interval.geonameid) {
-              continue;
-            }
-            out.push_back(std::move(covering[i].interval));
+            keys.push_back(
+                {covering[i].interval.geonameid, covering[i].interval.from, covering[i].rowid, i});
+          }
+          std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+            if (a.geonameid != b.geonameid) return a.geonameid < b.geonameid;
+            if (a.from != b.from) return a.from < b.from;
+            return a.rowid < b.rowid;
+          });
+          std::vector<ControlInterval> out;
+          out.reserve(keys.size());
+          for (size_t i = 0; i < keys.size(); ++i) {
+            if (i + 1 < keys.size() && keys[i + 1].geonameid == keys[i].geonameid) continue;
+            out.push_back(std::move(covering[keys[i].index].interval));
           }
           return out;
         });
@@ -726,6 +760,8 @@ class SqliteStore final : public Store {
  private:
   friend class SqliteTransaction;
 
+  void EndTransaction();
+
   // Runs `body` on a pooled reader connection.
   template <typename T, typename F>
   Result<T> WithReader(F&& body) {
@@ -739,7 +775,8 @@ class SqliteStore final : public Store {
     }
     if (c == nullptr) {
       SITREP_ASSIGN_OR_RETURN(
-          c, SqliteConnection::Open(path_, /*read_only=*/true, options_.busy_timeout_ms));
+          c, SqliteConnection::Open(path_, /*read_only=*/true, options_.busy_timeout_ms,
+                                    options_.mmap_bytes));
     }
     Result<T> out = [&]() -> Result<T> {
       try {
@@ -756,12 +793,26 @@ class SqliteStore final : public Store {
   const std::string path_;
   const SqliteOptions options_;
   std::unique_ptr<SqliteConnection> writer_;  // null when read-only
-  std::timed_mutex writer_mu_;
+  // The writer connection belongs to at most one open transaction.
+  std::mutex writer_mu_;
+  std::condition_variable writer_cv_;
+  bool writer_busy_ = false;
   std::atomic<long> writes_{0};
 
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
 };
+
+void SqliteStore::EndTransaction() {
+  std::lock_guard lock(writer_mu_);
+  writer_busy_ = false;
+  writer_cv_.notify_one();
+}
+
+SqliteTransaction::~SqliteTransaction() {
+  if (!done_) (void)c_->Exec("ROLLBACK", "rolling back");
+  store_->EndTransaction();
+}
 
 template <typename F>
 Status SqliteTransaction::Write(const std::string& what, F&& body) {
@@ -1013,7 +1064,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   std::unique_ptr<SqliteConnection> writer;
   if (!options.read_only) {
     SITREP_ASSIGN_OR_RETURN(
-        writer, SqliteConnection::Open(path, /*read_only=*/false, options.busy_timeout_ms));
+        writer, SqliteConnection::Open(path, /*read_only=*/false, options.busy_timeout_ms,
+                                       options.mmap_bytes));
     // journal_mode answers with the mode in force; WAL is persistent in the file.
     {
       SITREP_ASSIGN_OR_RETURN(Statement mode,

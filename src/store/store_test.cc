@@ -142,7 +142,8 @@ TYPED_TEST(StoreTest, ReportRoundTrip) {
   {
     auto tx = this->store_->Begin();
     ASSERT_TRUE(tx.ok());
-    ASSERT_TRUE((*tx)->PutReport(r, {{0, 10}, {11, 20}}, {fig}).ok());
+    // Sentences given out of order and twice are stored in order, once.
+    ASSERT_TRUE((*tx)->PutReport(r, {{11, 20}, {0, 10}, {11, 20}}, {fig}).ok());
     ASSERT_TRUE((*tx)->Commit().ok());
   }
   auto got = this->store_->GetReport("r1");
@@ -709,6 +710,25 @@ TYPED_TEST(StoreTest, ControlAtIntervalEdges) {
   EXPECT_THAT(starts(nullptr, "2021-08-01"), ElementsAre("1@2021-08-01"));
 
   EXPECT_EQ(this->store_->Stats()->control_intervals, 5);
+}
+
+TYPED_TEST(StoreTest, ControlEvidenceRoundTripsAnyText) {
+  const std::vector<std::vector<std::string>> cases = {
+      {}, {"e1"}, {"quote\"d", "back\\slash", "ünï,[x]"}, {"tab\there", ""}};
+  for (size_t i = 0; i < cases.size(); ++i) {
+    auto tx = this->store_->Begin();
+    ASSERT_TRUE(tx.ok());
+    ASSERT_TRUE(
+        (*tx)
+            ->ReplaceControl(static_cast<int64_t>(i + 1),
+                             {Interval(0, "A", ControlStatus::kHeld, nullptr, nullptr, cases[i])})
+            .ok());
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+  auto control = this->store_->ControlAsOf(D("2021-08-12"));
+  ASSERT_TRUE(control.ok()) << control.status().ToString();
+  ASSERT_EQ(control->size(), cases.size());
+  for (size_t i = 0; i < cases.size(); ++i) EXPECT_EQ((*control)[i].evidence, cases[i]) << i;
 }
 
 TYPED_TEST(StoreTest, ReplaceControlReplacesEveryIntervalOfThePlace) {
