@@ -18,9 +18,6 @@
 
 namespace sitrep {
 
-// "auto", "text", "html", "jsonl".
-std::string_view InputFormatName(InputFormat format);
-
 // The format a file's name says, or kAuto when it says none.
 InputFormat FormatFromExtension(std::string_view path);
 
