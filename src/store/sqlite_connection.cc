@@ -90,13 +90,13 @@ int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, co
 
 double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
 
-Result<Date> Statement::DateAt(int column, std::string_view field) const {
+Result<Date> Statement::DateAt(int column, std::string_view field, std::string_view row) const {
   if (IsNull(column)) return Date();
   auto date = Date::Parse(Text(column));
   if (!date.ok()) {
     return Status(ErrorKind::kCorrupt,
                   "stored date '" + std::string(Text(column)) + "' is not YYYY-MM-DD",
-                  connection_->path() + ": " + std::string(field));
+                  connection_->path() + ": " + std::string(field) + " of " + std::string(row));
   }
   return *date;
 }

@@ -59,8 +59,9 @@ class Statement {
   std::string_view Text(int column) const;
   int64_t Int(int column) const;
   double Real(int column) const;
-  // A date column; kCorrupt naming `field` if it is neither NULL nor ISO.
-  Result<Date> DateAt(int column, std::string_view field) const;
+  // A date column; kCorrupt naming `field` ("events.date") and `row` (an
+  // id) if it is neither NULL nor ISO.
+  Result<Date> DateAt(int column, std::string_view field, std::string_view row) const;
 
   const std::string& what() const { return what_; }
 

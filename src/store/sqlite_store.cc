@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
@@ -111,12 +112,12 @@ Result<std::vector<std::string>> ParseEvidence(std::string_view text, std::strin
 // Parses a stored enumeration name; kCorrupt names the column otherwise.
 template <typename E>
 Result<E> ParseStored(Result<E> (*parse)(std::string_view), std::string_view text,
-                      std::string_view field, std::string_view path) {
+                      std::string_view field, std::string_view row, std::string_view path) {
   auto value = parse(text);
   if (!value.ok()) {
     return Status(ErrorKind::kCorrupt,
                   "stored value '" + std::string(text) + "' is not a known name",
-                  std::string(path) + ": " + std::string(field));
+                  std::string(path) + ": " + std::string(field) + " of " + std::string(row));
   }
   return *value;
 }
@@ -139,7 +140,7 @@ Result<Report> ReadReport(const Statement& st, bool with_text, std::string_view 
   r.id = st.Text(0);
   r.url = st.Text(1);
   r.outlet = st.Text(2);
-  SITREP_ASSIGN_OR_RETURN(r.published, st.DateAt(3, "reports.published of " + r.id));
+  SITREP_ASSIGN_OR_RETURN(r.published, st.DateAt(3, "reports.published", r.id));
   r.title = st.Text(4);
   r.language = st.Text(5);
   r.ingested_at = st.Text(6);
@@ -156,24 +157,26 @@ constexpr std::string_view kEventColumns =
     "e.country, e.lat, e.lon, e.precision, e.place_text, e.facility, e.claim, e.claimant, "
     "e.quantities, e.confidence";
 
+constexpr int kEventColumnCount = 31;
+
 Result<Event> ReadEvent(const Statement& st, std::string_view path) {
   Event e;
   e.id = st.Text(0);
-  const std::string of = " of " + e.id;
-  SITREP_ASSIGN_OR_RETURN(e.date, st.DateAt(1, "events.date" + of));
+  const std::string_view of = e.id;
+  SITREP_ASSIGN_OR_RETURN(e.date, st.DateAt(1, "events.date", of));
   SITREP_ASSIGN_OR_RETURN(e.date_precision, ParseStored(&ParseDatePrecision, st.Text(2),
-                                                        "events.date_precision" + of, path));
-  SITREP_ASSIGN_OR_RETURN(e.start_date, st.DateAt(3, "events.start_date" + of));
+                                                        "events.date_precision", of, path));
+  SITREP_ASSIGN_OR_RETURN(e.start_date, st.DateAt(3, "events.start_date", of));
   SITREP_ASSIGN_OR_RETURN(e.start_precision, ParseStored(&ParseDatePrecision, st.Text(4),
-                                                         "events.start_precision" + of, path));
+                                                         "events.start_precision", of, path));
   e.cameo = st.Text(5);
   e.action = st.Text(6);
   e.plover = st.Text(7);
   e.plover_mode = st.Text(8);
   e.acled_type = st.Text(9);
   e.acled_subtype = st.Text(10);
-  SITREP_ASSIGN_OR_RETURN(
-      e.effect, ParseStored(&ParseControlEffect, st.Text(11), "events.effect" + of, path));
+  SITREP_ASSIGN_OR_RETURN(e.effect,
+                          ParseStored(&ParseControlEffect, st.Text(11), "events.effect", of, path));
   e.actor = st.Text(12);
   e.actor_code = st.Text(13);
   e.target = st.Text(14);
@@ -181,18 +184,18 @@ Result<Event> ReadEvent(const Statement& st, std::string_view path) {
   e.object = st.Text(16);
   e.place.geonameid = st.IsNull(17) ? 0 : st.Int(17);
   e.place.name = st.Text(18);
-  SITREP_ASSIGN_OR_RETURN(
-      e.place.kind, ParseStored(&ParsePlaceKind, st.Text(19), "events.place_kind" + of, path));
+  SITREP_ASSIGN_OR_RETURN(e.place.kind,
+                          ParseStored(&ParsePlaceKind, st.Text(19), "events.place_kind", of, path));
   e.place.admin1 = st.Text(20);
   e.place.country = st.Text(21);
   e.place.lat = st.Real(22);
   e.place.lon = st.Real(23);
   SITREP_ASSIGN_OR_RETURN(e.place.precision, ParseStored(&ParseGeoPrecision, st.Text(24),
-                                                         "events.precision" + of, path));
+                                                         "events.precision", of, path));
   e.place.text = st.Text(25);
   e.place.facility = st.Text(26);
   SITREP_ASSIGN_OR_RETURN(e.claim,
-                          ParseStored(&ParseClaimStatus, st.Text(27), "events.claim" + of, path));
+                          ParseStored(&ParseClaimStatus, st.Text(27), "events.claim", of, path));
   e.claimant = st.Text(28);
   SITREP_ASSIGN_OR_RETURN(e.quantities, ParseQuantities(st.Text(29), path));
   e.confidence = st.Real(30);
@@ -203,18 +206,19 @@ constexpr std::string_view kSourceColumns =
     "s.event_id, s.report_id, r.outlet, r.url, r.published, s.sentence, s.start, s.\"end\", "
     "s.claim, s.claimant";
 
-Result<EventSource> ReadSource(const Statement& st, std::string_view path) {
+// Reads the source columns starting at column `at` (s.event_id).
+Result<EventSource> ReadSource(const Statement& st, int at, std::string_view path) {
   EventSource s;
-  s.report_id = st.Text(1);
-  s.outlet = st.Text(2);
-  s.url = st.Text(3);
-  SITREP_ASSIGN_OR_RETURN(s.published, st.DateAt(4, "reports.published of " + s.report_id));
-  s.sentence = st.Text(5);
-  s.start = static_cast<uint32_t>(st.Int(6));
-  s.end = static_cast<uint32_t>(st.Int(7));
-  SITREP_ASSIGN_OR_RETURN(s.claim,
-                          ParseStored(&ParseClaimStatus, st.Text(8), "event_sources.claim", path));
-  s.claimant = st.Text(9);
+  s.report_id = st.Text(at + 1);
+  s.outlet = st.Text(at + 2);
+  s.url = st.Text(at + 3);
+  SITREP_ASSIGN_OR_RETURN(s.published, st.DateAt(at + 4, "reports.published", s.report_id));
+  s.sentence = st.Text(at + 5);
+  s.start = static_cast<uint32_t>(st.Int(at + 6));
+  s.end = static_cast<uint32_t>(st.Int(at + 7));
+  SITREP_ASSIGN_OR_RETURN(s.claim, ParseStored(&ParseClaimStatus, st.Text(at + 8),
+                                               "event_sources.claim", s.report_id, path));
+  s.claimant = st.Text(at + 9);
   return s;
 }
 
@@ -231,14 +235,17 @@ Result<StoredInterval> ReadInterval(const Statement& st, std::string_view path) 
   out.rowid = st.Int(0);
   ControlInterval& c = out.interval;
   c.geonameid = st.Int(1);
-  const std::string of = " of place " + std::to_string(c.geonameid);
+  char place[24];
+  const std::string_view of(
+      place,
+      static_cast<size_t>(std::to_chars(place, place + sizeof place, c.geonameid).ptr - place));
   c.place_name = st.Text(2);
   c.holder = st.Text(3);
   c.challenger = st.Text(4);
-  SITREP_ASSIGN_OR_RETURN(c.status, ParseStored(&ParseControlStatus, st.Text(5),
-                                                "control_intervals.status" + of, path));
-  SITREP_ASSIGN_OR_RETURN(c.from, st.DateAt(6, "control_intervals.from" + of));
-  SITREP_ASSIGN_OR_RETURN(c.to, st.DateAt(7, "control_intervals.to" + of));
+  SITREP_ASSIGN_OR_RETURN(
+      c.status, ParseStored(&ParseControlStatus, st.Text(5), "control_intervals.status", of, path));
+  SITREP_ASSIGN_OR_RETURN(c.from, st.DateAt(6, "control_intervals.from", of));
+  SITREP_ASSIGN_OR_RETURN(c.to, st.DateAt(7, "control_intervals.to", of));
   SITREP_ASSIGN_OR_RETURN(c.evidence, ParseEvidence(st.Text(8), path));
   return out;
 }
@@ -249,8 +256,9 @@ Result<std::vector<StoredInterval>> ReadIntervals(Statement& st, std::string_vie
   for (;;) {
     SITREP_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) return out;
-    SITREP_ASSIGN_OR_RETURN(StoredInterval c, ReadInterval(st, path));
-    out.push_back(std::move(c));
+    auto c = ReadInterval(st, path);
+    if (!c.ok()) return c.status();
+    out.push_back(std::move(*c));
   }
 }
 
@@ -311,41 +319,31 @@ void BindEventFilter(const EventFilter& f, Statement& st) {
 // Events matching `filter` with all their sources: one query for the events
 // and one for all of their sources.
 Result<std::vector<Event>> LoadEvents(SqliteConnection& c, const EventFilter& filter) {
-  const std::string where = EventWhere(filter);
+  // One pass: each matching event joined to its sources, the event's columns
+  // repeated on each of its source rows.
   const std::string limit = filter.limit > 0 ? " LIMIT :limit" : "";
-  std::vector<Event> events;
-  std::unordered_map<std::string, size_t> index;
-  {
-    SITREP_ASSIGN_OR_RETURN(
-        Statement st, c.Prepare("SELECT " + std::string(kEventColumns) + " FROM events e " + where +
-                                    " ORDER BY e.date, e.id" + limit,
-                                "reading events"));
-    BindEventFilter(filter, st);
-    for (;;) {
-      SITREP_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (!row) break;
-      SITREP_ASSIGN_OR_RETURN(Event e, ReadEvent(st, c.path()));
-      index.emplace(e.id, events.size());
-      events.push_back(std::move(e));
-    }
-  }
-  if (events.empty()) return events;
   SITREP_ASSIGN_OR_RETURN(
-      Statement st, c.Prepare("SELECT " + std::string(kSourceColumns) +
-                                  " FROM event_sources s JOIN reports r ON r.id = s.report_id"
-                                  " WHERE s.event_id IN (SELECT e.id FROM events e " +
-                                  where + " ORDER BY e.date, e.id" + limit + ") ORDER BY s.rowid",
-                              "reading event sources"));
+      Statement st, c.Prepare("SELECT " + std::string(kEventColumns) + ", " +
+                                  std::string(kSourceColumns) + " FROM (SELECT * FROM events e " +
+                                  EventWhere(filter) + " ORDER BY e.date, e.id" + limit +
+                                  ") e LEFT JOIN event_sources s ON s.event_id = e.id"
+                                  " LEFT JOIN reports r ON r.id = s.report_id"
+                                  " ORDER BY e.date, e.id, s.rowid",
+                              "reading events"));
   BindEventFilter(filter, st);
+  std::vector<Event> events;
   for (;;) {
     SITREP_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    auto it = index.find(std::string(st.Text(0)));
-    if (it == index.end()) continue;
-    SITREP_ASSIGN_OR_RETURN(EventSource s, ReadSource(st, c.path()));
-    events[it->second].sources.push_back(std::move(s));
+    if (!row) return events;
+    if (events.empty() || events.back().id != st.Text(0)) {
+      SITREP_ASSIGN_OR_RETURN(Event e, ReadEvent(st, c.path()));
+      events.push_back(std::move(e));
+    }
+    if (!st.IsNull(kEventColumnCount)) {
+      SITREP_ASSIGN_OR_RETURN(EventSource source, ReadSource(st, kEventColumnCount, c.path()));
+      events.back().sources.push_back(std::move(source));
+    }
   }
-  return events;
 }
 
 // Runs `body` in a read transaction on `c`, so that it sees one snapshot.
@@ -734,7 +732,7 @@ class SqliteStore final : public Store {
     for (;;) {
       SITREP_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) return e;
-      SITREP_ASSIGN_OR_RETURN(EventSource s, ReadSource(st, c.path()));
+      SITREP_ASSIGN_OR_RETURN(EventSource s, ReadSource(st, 0, c.path()));
       e.sources.push_back(std::move(s));
     }
   }

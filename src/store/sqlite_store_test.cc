@@ -206,7 +206,7 @@ TEST_F(SqliteStoreTest, ControlAsOfUsesTheIntervalIndex) {
   }
   sqlite3_finalize(st);
   sqlite3_close(db);
-  EXPECT_THAT(details, HasSubstr("control_by_to"));
+  EXPECT_THAT(details, HasSubstr("COVERING INDEX control_by_to"));
   EXPECT_THAT(details, ::testing::Not(HasSubstr("SCAN control_intervals\n")));
 }
 

@@ -11,6 +11,16 @@
 namespace sitrep::store {
 
 std::string FoldCase(std::string_view text) {
+  // Most names are ASCII: fold those without a trip through utf8proc.
+  bool ascii = true;
+  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    std::string out(text);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
   utf8proc_uint8_t* folded = nullptr;
   auto n = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
