@@ -101,15 +101,15 @@ TEST(WorldGazetteerTest, WithinUsesTheGrid) {
   }
   EXPECT_TRUE(ghazni);
   for (size_t i = 1; i < capitals.size(); ++i) EXPECT_LE(capitals[i - 1].km, capitals[i].km);
-  // Across the antimeridian: Fiji's Taveuni and Vanua Levu.
-  auto fiji = World()->Within(-16.8, 179.99, 200);
-  bool east = false, west = false;
+  // Across the antimeridian, in Fiji: Levuka (179.3 E) and Tubou (178.8 W).
+  auto fiji = World()->Within(-18.1, 179.9, 200);
+  bool levuka = false, tubou = false;
   for (const auto& d : fiji) {
-    east = east || d.place->lon < 0;
-    west = west || d.place->lon > 0;
+    levuka = levuka || d.place->geonameid == 2204417;
+    tubou = tubou || d.place->geonameid == 4035863;
   }
-  EXPECT_TRUE(west);
-  (void)east;
+  EXPECT_TRUE(levuka);
+  EXPECT_TRUE(tubou);
 }
 
 // Resolves `text` as a one-sentence report whose mentions are what the
