@@ -2,6 +2,7 @@
 #include "sitrep/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
@@ -163,6 +164,12 @@ Status HttpServer::Listen() {
   http_.set_keep_alive_max_count(static_cast<size_t>(options_.keep_alive_max_requests));
   http_.set_payload_max_length(options_.max_body_bytes);
   http_.set_tcp_nodelay(true);
+  // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, with which a
+  // second server on the same port would start and silently share requests.
+  http_.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
 
   auto handler = [this](const httplib::Request& req, httplib::Response& res) { Serve(req, res); };
   http_.Get(".*", handler);
@@ -178,14 +185,16 @@ Status HttpServer::Listen() {
       [this](const httplib::Request& req, httplib::Response& res) {
         SetSecurityHeaders(res);
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        std::string_view kind = res.status == 413   ? "too_large"
+        const bool too_large = res.status == 413 || res.status == 414;
+        std::string_view kind = too_large           ? "too_large"
                                 : res.status == 404 ? "not_found"
                                 : res.status == 400 ? "invalid_input"
                                                     : "http_error";
-        std::string message = res.status == 413
-                                  ? "the request body is larger than the server accepts (" +
-                                        std::to_string(options_.max_body_bytes) + " bytes)"
-                                  : "the request could not be handled";
+        std::string message =
+            res.status == 413 ? "the request body is larger than the server accepts (" +
+                                    std::to_string(options_.max_body_bytes) + " bytes)"
+            : res.status == 414 ? std::string("the request URI is longer than the server accepts")
+                                : std::string("the request could not be handled");
         JsonError(res, res.status, kind, message, req.path.substr(0, 120));
         return httplib::Server::HandlerResponse::Handled;
       }));
