@@ -154,12 +154,17 @@ struct PlaceResolverOptions {
   // place's own (not an alternate or variant), at least this prior (a
   // district seat or a town of 30,000 passes; a village does not).
   float min_prior_unambiguous = 0.5f;
-  // Bonus for a candidate within near_km / region_km of a confidently
-  // resolved place of the same report.
+  // Bonus for a candidate within close_km / near_km / region_km of a place
+  // resolved with confidence in the same report.
+  float close_bonus = 0.45f;
+  double close_km = 50;
   float near_bonus = 0.3f;
   double near_km = 150;
-  float region_bonus = 0.15f;
+  float region_bonus = 0.1f;
   double region_km = 600;
+  // Bonus for a national capital or a city of a million, named by its own
+  // name: "London" in a story about Washington is still London.
+  float major_bonus = 0.15f;
 };
 
 class PlaceResolver {

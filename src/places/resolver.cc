@@ -352,10 +352,13 @@ class ReportContext {
                             (p.kind == PlaceKind::kAdmin1 &&
                              a.place->admin1_code == p.admin1_code && IsSettlement(a.place->kind));
         }
-        if (nearest <= o_.near_km)
+        if (nearest <= o_.close_km) {
+          s += o_.close_bonus;
+        } else if (nearest <= o_.near_km) {
           s += o_.near_bonus;
-        else if (nearest <= o_.region_km)
+        } else if (nearest <= o_.region_km) {
           s += o_.region_bonus;
+        }
         // "Tarinkot in Uruzgan": an area holding a place of the report,
         // unless a capital of that area has the name too ("Herat").
         if (contains_anchor) {
@@ -383,6 +386,9 @@ class ReportContext {
             break;
           }
         }
+      }
+      if (own_spelling(c) && (p.kind == PlaceKind::kNationalCapital || p.population >= 1'000'000)) {
+        s += o_.major_bonus;
       }
       scored.push_back({&c, s});
     }
