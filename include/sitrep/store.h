@@ -76,7 +76,8 @@ class StoreTransaction {
   virtual Status PutReport(const Report& report, const std::vector<Sentence>& sentences,
                            const std::vector<ReportedFigure>& figures) = 0;
   // Events at a place whose date lies in [from, to] (merge candidates), by
-  // date then id, with all their sources.
+  // date then id, with all their sources. Place 0 means the events whose
+  // place is unresolved.
   virtual Result<std::vector<Event>> EventsAt(int64_t geonameid, Date from, Date to) = 0;
   // Every event at a place, oldest first (for recomputing its control).
   virtual Result<std::vector<Event>> EventsAtPlace(int64_t geonameid) = 0;

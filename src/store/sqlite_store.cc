@@ -271,8 +271,8 @@ std::vector<ControlInterval> Intervals(std::vector<StoredInterval> stored) {
 
 // The WHERE clause of an event filter, with named parameters; the text
 // depends only on which fields are set, so each shape is prepared once.
-std::string EventWhere(const EventFilter& f) {
-  std::string where = "WHERE 1";
+std::string EventWhere(const EventFilter& f, bool unresolved_only) {
+  std::string where = unresolved_only ? "WHERE e.geonameid IS NULL" : "WHERE 1";
   if (f.since.IsValid()) where += " AND e.date >= :since";
   if (f.until.IsValid()) where += " AND e.date <= :until";
   if (f.geonameid != 0) where += " AND e.geonameid = :geonameid";
@@ -318,18 +318,22 @@ void BindEventFilter(const EventFilter& f, Statement& st) {
 
 // Events matching `filter` with all their sources: one query for the events
 // and one for all of their sources.
-Result<std::vector<Event>> LoadEvents(SqliteConnection& c, const EventFilter& filter) {
+// With `unresolved_only`, only events whose place is unresolved (the
+// transaction's "place 0").
+Result<std::vector<Event>> LoadEvents(SqliteConnection& c, const EventFilter& filter,
+                                      bool unresolved_only = false) {
   // One pass: each matching event joined to its sources, the event's columns
   // repeated on each of its source rows.
   const std::string limit = filter.limit > 0 ? " LIMIT :limit" : "";
   SITREP_ASSIGN_OR_RETURN(
-      Statement st, c.Prepare("SELECT " + std::string(kEventColumns) + ", " +
-                                  std::string(kSourceColumns) + " FROM (SELECT * FROM events e " +
-                                  EventWhere(filter) + " ORDER BY e.date, e.id" + limit +
-                                  ") e LEFT JOIN event_sources s ON s.event_id = e.id"
-                                  " LEFT JOIN reports r ON r.id = s.report_id"
-                                  " ORDER BY e.date, e.id, s.rowid",
-                              "reading events"));
+      Statement st,
+      c.Prepare("SELECT " + std::string(kEventColumns) + ", " + std::string(kSourceColumns) +
+                    " FROM (SELECT * FROM events e " + EventWhere(filter, unresolved_only) +
+                    " ORDER BY e.date, e.id" + limit +
+                    ") e LEFT JOIN event_sources s ON s.event_id = e.id"
+                    " LEFT JOIN reports r ON r.id = s.report_id"
+                    " ORDER BY e.date, e.id, s.rowid",
+                "reading events"));
   BindEventFilter(filter, st);
   std::vector<Event> events;
   for (;;) {
@@ -902,14 +906,14 @@ Result<std::vector<Event>> SqliteTransaction::EventsAt(int64_t geonameid, Date f
   f.geonameid = geonameid;
   f.since = from;
   f.until = to;
-  return LoadEvents(*c_, f);
+  return LoadEvents(*c_, f, /*unresolved_only=*/geonameid == 0);
 }
 
 Result<std::vector<Event>> SqliteTransaction::EventsAtPlace(int64_t geonameid) {
   SITREP_RETURN_IF_ERROR(Usable());
   EventFilter f;
   f.geonameid = geonameid;
-  return LoadEvents(*c_, f);
+  return LoadEvents(*c_, f, /*unresolved_only=*/geonameid == 0);
 }
 
 Status SqliteTransaction::PutEvent(const Event& e) {

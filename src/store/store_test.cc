@@ -611,6 +611,13 @@ TYPED_TEST(StoreTest, EventsAtAndEventPlaces) {
   ASSERT_EQ(window->size(), 1u);
   EXPECT_EQ((*window)[0].id, "e6");
   EXPECT_TRUE((*tx)->EventsAt(100, D("2021-08-15"), D("2021-08-20"))->empty());
+  // Place 0 is "unresolved": the events nobody could place.
+  auto nowhere = (*tx)->EventsAtPlace(0);
+  ASSERT_TRUE(nowhere.ok());
+  ASSERT_EQ(nowhere->size(), 1u);
+  EXPECT_EQ((*nowhere)[0].id, "e5");
+  EXPECT_EQ((*tx)->EventsAt(0, Date(), Date())->size(), 1u);
+  EXPECT_TRUE((*tx)->EventsAt(0, D("2021-08-01"), D("2021-08-30"))->empty());
   EXPECT_THAT(*this->store_->EventPlaces(), ElementsAre(100, 200, 300, 400));
 }
 
