@@ -134,7 +134,8 @@ std::string DefaultGazetteerPath();
 // country names, demonyms, dateline and unambiguous place names; each
 // candidate of a name then scores its prior (kind, capital status,
 // population, match quality) plus the focus of its country plus nearness to
-// the places already resolved with confidence. A candidate outside the focus
+// the places already resolved with confidence (and small bonuses for
+// capitals; docs/gazetteer.md). A candidate outside the focus
 // must be important on its own (a capital, a large city). Stop-names and
 // names inside a person's name are resolved only with a kind hint or a
 // locative preposition and a candidate in the focus country. Demonyms are

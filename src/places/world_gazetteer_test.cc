@@ -162,6 +162,8 @@ TEST(WorldResolverTest, SeedStory) {
   EXPECT_EQ(ids["Kabul"], std::set<int64_t>{1138958});
   EXPECT_EQ(ids["Doha"], std::set<int64_t>{290030});
   EXPECT_EQ(ids["Shindand"], std::set<int64_t>{1125155});
+  EXPECT_EQ(ids["London"], std::set<int64_t>{2643743});      // not London, Ohio
+  EXPECT_EQ(ids["WASHINGTON"], std::set<int64_t>{4140963});  // the dateline
   for (const char* accidental : {"Price", "Khan", "Ismail", "Wallace", "Iranian", "Afghan"}) {
     for (int64_t id : ids[accidental]) EXPECT_EQ(id, 0) << accidental;
   }
