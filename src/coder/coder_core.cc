@@ -302,12 +302,19 @@ void CoderCore::Impl::ChooseFocus(Ctx& c) const {
         case kEntryCapital:
           country = static_cast<int>(m.entry.value);
           break;
+        case kEntryCity:
+          country = static_cast<int>(m.entry.value);
+          w = 2;
+          break;
         case kEntryActor: {
           const ActorRecord& a = d.actors()[m.entry.value];
           for (const auto& [cc, camp] : a.sides) {
             int k = d.FindCountry(cc);
             if (k < 0) continue;
+            // A group fighting in several wars names none of them strongly;
+            // its first-listed war counts a little more.
             int add = camp == Camp::kOpposition ? 3 : 2;
+            if (a.sides.size() > 1) add = (&cc == &a.sides.front().first) ? 2 : 1;
             score[static_cast<size_t>(k)] += add;
             first[static_cast<size_t>(k)] = std::min(first[static_cast<size_t>(k)], i);
           }
@@ -318,7 +325,7 @@ void CoderCore::Impl::ChooseFocus(Ctx& c) const {
           break;
       }
       if (country >= 0) {
-        score[static_cast<size_t>(country)] += w;
+        score[static_cast<size_t>(country)] += w;  // names 1, well-known cities 2
         first[static_cast<size_t>(country)] = std::min(first[static_cast<size_t>(country)], i);
       }
     }
@@ -504,7 +511,12 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
         const ActorRecord& a = d.actors()[best->entry.value];
         e.military = IsArmed(a.sector);
         Cue cue = Cue::kSource;
-        if (uint32_t r = role_at(e.e, &cue); r > 0) {
+        uint32_t at = e.e;
+        if (at + 1 < s.e && c.F(at) == "'s") {
+          Cue c2 = Cue::kSource;
+          if (uint32_t r2 = role_at(at + 1, &c2); r2 > 0 && c2 != Cue::kSource) at = at + 1;
+        }
+        if (uint32_t r = role_at(at, &cue); r > 0) {
           if (cue == Cue::kRoleMilitary || cue == Cue::kRolePolice || cue == Cue::kAerial) {
             // "Taliban fighters": still the group. "Syrian government forces" via aliases.
             e.military = true;
@@ -658,6 +670,10 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
               }
             }
             e.actor = mem >= 0 ? mem : role_actor(c.disc.focus, cue);
+            if (cue == Cue::kAerial &&
+                (head == "missile" || head == "missiles" || head == "rocket" || head == "rockets" ||
+                 head == "drone" || head == "drones"))
+              e.actor = -1;  // a weapon alone does not say whose it is
             break;
           }
           case Cue::kRefArmedGroup:
@@ -720,6 +736,9 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
         break;
     }
     mark_context(e);
+    for (uint32_t k = e.b; k < e.e; ++k) {
+      if (HasCue(s, k, Cue::kAerial)) e.aerial = true;
+    }
     s.entities.push_back(e);
     i = std::max(e.e, i + 1);
   }
@@ -795,6 +814,7 @@ void CoderCore::Impl::BuildPlaces(Ctx& c, SentenceAnalysis& s) const {
     // Any dictionary phrase (other than a place-ish one) that covers the span.
     for (const auto& m : s.matches) {
       if (!(m.begin <= b && e <= m.end)) continue;
+      if (m.entry.kind == kEntryCity) continue;
       if (allow_places && (m.entry.kind == kEntryCountryName || m.entry.kind == kEntryCapital))
         continue;
       if (m.entry.kind == kEntryCue) {
@@ -1785,7 +1805,7 @@ bool CoderCore::Impl::NounLicensed(const Ctx& c, const SentenceAnalysis& s,
   for (uint32_t k = t.b; k > cb && k + 5 > t.b; --k) {
     std::string_view w = c.F(k - 1);
     if (w == "after" || w == "amid" || w == "following" || w == "during" || w == "despite" ||
-        w == "of" || w == "in")
+        w == "of" || w == "in" || w == "by")
       return true;
   }
   // An attached place: "fighting in Kandahar", "a bombing outside Kabul airport".
@@ -2144,6 +2164,40 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
       }
       return -1;
     };
+    // An entity and those coordinated after it: "Turkish troops and allied Syrian rebels".
+    auto add_coordinated = [&](int a) {
+      while (a >= 0) {
+        add_actor(ResolveEntityActor(c, s, a, false));
+        actor_ents.push_back(a);
+        const Entity& cur = s.entities[static_cast<size_t>(a)];
+        uint32_t k = cur.e;
+        if (k < s.e && (c.F(k) == "and" || c.F(k) == ",")) {
+          ++k;
+          if (k < s.e && c.F(k) == "and") ++k;
+          while (k < s.e && (c.F(k) == "allied" || c.F(k) == "the" || IsAdverb(c.F(k)) ||
+                             c.F(k) == "pro" || c.F(k) == "-"))
+            ++k;
+          int next = -1;
+          for (size_t q = static_cast<size_t>(a) + 1; q < s.entities.size(); ++q) {
+            if (s.entities[q].b == k && s.entities[q].type != EntType::kSource) {
+              next = static_cast<int>(q);
+            }
+          }
+          a = next;
+        } else {
+          a = -1;
+        }
+      }
+    };
+    // A demonym in a gap: "came under Russian control".
+    auto demonym_in = [&](uint32_t b, uint32_t e) -> int {
+      for (const auto& m : s.matches) {
+        if (m.begin >= b && m.end <= e && m.entry.kind == kEntryDemonym) {
+          return d.CountryActor(static_cast<int>(m.entry.value), "military");
+        }
+      }
+      return -1;
+    };
     if (t.kind == TrigKind::kVerb && !t.passive) {
       if (subj >= 0) {
         std::vector<int> subs = t.subjects.empty() ? std::vector<int>{subj} : t.subjects;
@@ -2187,14 +2241,11 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
       }
       for (uint32_t k = t.e; actors.empty() && k + 1 < std::min(clause_e, t.e + 8); ++k) {
         if (c.F(k) == "by") {
-          int a = entity_after(k + 1, std::min(clause_e, k + 5));
-          if (a >= 0) {
-            add_actor(ResolveEntityActor(c, s, a, false));
-            actor_ents.push_back(a);
-          }
+          add_coordinated(entity_after(k + 1, std::min(clause_e, k + 5)));
           break;
         }
       }
+      if (actors.empty() && t.gap_e > t.gap_b) add_actor(demonym_in(t.gap_b, t.gap_e));
       // Patient: an entity subject ("The commander was taken").
       for (uint32_t k = t.b; k > clause_b; --k) {
         bool found = false;
@@ -2212,11 +2263,17 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     } else if (t.kind == TrigKind::kPlaceSubject) {
       if (t.gap_e > t.gap_b) {
         int a = entity_after(t.gap_b, t.gap_e);
-        if (a >= 0) add_actor(ResolveEntityActor(c, s, a, false));
+        if (a >= 0) {
+          add_actor(ResolveEntityActor(c, s, a, false));
+          actor_ents.push_back(a);
+        }
+        if (actors.empty()) add_actor(demonym_in(t.gap_b, t.gap_e));
       }
       if (actors.empty()) {
-        int a = entity_after(t.e, std::min(clause_e, t.e + 4));
-        if (a >= 0) add_actor(ResolveEntityActor(c, s, a, false));
+        // "fell to government forces and Hezbollah fighters"; "under attack by X".
+        uint32_t k = t.e;
+        if (k < clause_e && c.F(k) == "by") ++k;
+        add_coordinated(entity_after(k, std::min(clause_e, k + 4)));
       }
       // "The Taliban are now in full control of Aybak": the subject acts.
       if (actors.empty()) {
@@ -2381,6 +2438,19 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     if (actors.empty() && t.kind == TrigKind::kVerb && !t.passive) {
       // A verb with no subject at all (a parse failure) codes nothing.
       continue;
+    }
+    // "came under full government control": a government role noun doing a
+    // military act stands for the country's forces.
+    if (fam2 == "15" || fam2 == "17" || fam2 == "18" || fam2 == "19" || fam2 == "20" ||
+        act.info.effect != ControlEffect::kNone) {
+      for (size_t k = 0; k < actor_ents.size() && k < actors.size(); ++k) {
+        const Entity& en = s.entities[static_cast<size_t>(actor_ents[k])];
+        if (en.type != EntType::kRole || en.military) continue;
+        int country = CountryOfActor(actors[k]);
+        int mil = d.CountryActor(country, "military");
+        if (mil >= 0 && country >= 0 && actors[k] == d.CountryActor(country, "government"))
+          actors[k] = mil;
+      }
     }
     // Armed-only patterns ("leave", "flee", "arrive"): the subject must be a force.
     if (t.flags & kEntryArmed) {
@@ -2587,8 +2657,20 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
         }
       }
     }
+    // Statements, appeals, offers and threats happen where they are made:
+    // only a place after "in"/"at" counts, never a country they concern.
+    const bool verbal = fam2 == "01" || fam2 == "02" || fam2 == "03" || fam2 == "10" ||
+                        fam2 == "11" || fam2 == "12" || fam2 == "13";
+    if (verbal) {
+      std::vector<size_t> kept;
+      for (size_t k : places) {
+        const auto& p = s.places[k];
+        if (p.after_locative) kept.push_back(k);
+      }
+      places.swap(kept);
+    }
     PlaceMemo inherited;
-    if (places.empty() && !subject_place && opt.carry_place_in_paragraph &&
+    if (places.empty() && !subject_place && !verbal && opt.carry_place_in_paragraph &&
         c.disc.paragraph == span.paragraph && c.disc.paragraph_place.valid()) {
       inherited = c.disc.paragraph_place;
       place_inherited = true;
@@ -2624,7 +2706,14 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
         if (spk->anonymous) {
           claimant = spk->name == "unnamed source" ? "unnamed source" : "unnamed official";
         } else if (speaker_actor >= 0) {
-          claimant = ActorName(speaker_actor);
+          // A state's forces speak for the state ("Ukraine's military said" -> Ukraine).
+          int who = speaker_actor;
+          const ActorRecord& sa = d.actors()[static_cast<size_t>(who)];
+          if (sa.sector == Sector::kMilitary || sa.sector == Sector::kPolice) {
+            int gov = d.CountryActor(CountryOfActor(who), "government");
+            if (gov >= 0) who = gov;
+          }
+          claimant = ActorName(who);
         } else if (!spk->name.empty()) {
           claimant = spk->name;
         } else {
@@ -2806,7 +2895,8 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     src.claim = ev.claim;
     src.claimant = ev.claimant;
     ev.sources.push_back(std::move(src));
-    if (!ev.place.text.empty() && !built[k].place_inherited) {
+    if (!ev.place.text.empty() && !built[k].place_inherited &&
+        ev.place.precision != GeoPrecision::kCountry) {
       c.disc.paragraph_place.text = ev.place.text;
       c.disc.paragraph_place.kind = ev.place.kind;
       c.disc.paragraph_place.precision =
@@ -2987,6 +3077,11 @@ void CoderCore::Impl::UpdateDiscourse(Ctx& c, const SentenceAnalysis& s) const {
   for (const auto& p : s.places) {
     if (p.dateline || p.reference_point) continue;
     PlaceMemo m{p.text, p.kind, p.precision};
+    // A sentence with no event still sets the paragraph's place ("... in
+    // Mariupol. Russian troops shelled the plant").
+    if (p.precision == GeoPrecision::kCity && !p.in_paren && !p.weak &&
+        !disc.paragraph_place.valid())
+      disc.paragraph_place = m;
     if (p.precision == GeoPrecision::kCity) disc.last_settlement = m;
     if (p.precision == GeoPrecision::kAdmin1) disc.last_admin1 = m;
     if (p.precision == GeoPrecision::kCountry) disc.last_country = m;

@@ -222,11 +222,14 @@ void FindDates(const TokenizedText& text, uint32_t begin, uint32_t end, Date pub
         continue;
       }
       if (n == "week") {
+        // The Monday of that week.
         bool earlier = i > begin && f(i - 1) == "earlier";
+        int to_monday = (static_cast<int>(published.weekday()) + 6) % 7;
+        Date monday = published.AddDays(-to_monday);
         if (w == "this") {
-          dates->push_back({earlier ? i - 1 : i, i + 2, published, DatePrecision::kApprox});
+          dates->push_back({earlier ? i - 1 : i, i + 2, monday, DatePrecision::kWeek});
         } else {
-          dates->push_back({i, i + 2, published.AddDays(-7), DatePrecision::kWeek});
+          dates->push_back({i, i + 2, monday.AddDays(-7), DatePrecision::kWeek});
         }
         ++i;
         continue;
@@ -283,6 +286,33 @@ void FindDates(const TokenizedText& text, uint32_t begin, uint32_t end, Date pub
           i = e - 1;
           continue;
         }
+      }
+    }
+    // A month alone: "in May", "since early June", "in late February",
+    // "November 2012", "at the end of March" (the first of the month).
+    if (int m = Month(w); m > 0 && t.Is(kTokCapitalized)) {
+      uint32_t e = i + 1;
+      int y = 0;
+      if (e < end && YearNumber(f(e))) y = YearNumber(f(e));
+      std::string_view prev = i > begin ? f(i - 1) : std::string_view();
+      bool framed = prev == "in" || prev == "since" || prev == "early" || prev == "late" ||
+                    prev == "mid" || prev == "of" || prev == "until" || prev == "from" ||
+                    prev == "by" || prev == "-";
+      if (y > 0 || (framed && (w != "may" || prev == "in" || prev == "since"))) {
+        if (y > 0) {
+          ++e;
+        } else {
+          y = py;
+          if (m > pm) --y;
+        }
+        uint32_t b = i;
+        while (b > begin && (f(b - 1) == "early" || f(b - 1) == "late" || f(b - 1) == "mid" ||
+                             f(b - 1) == "-" || f(b - 1) == "in"))
+          --b;
+        dates->push_back(
+            {b, e, Date::FromYmd(y, static_cast<unsigned>(m), 1u), DatePrecision::kMonth});
+        i = e - 1;
+        continue;
       }
     }
     // Day Month [Year], "12th of August", "the 12th"

@@ -467,12 +467,14 @@ struct Parser {
         if (key == "names") return list(&c.names);
         if (key == "demonyms") return list(&c.demonyms);
         if (key == "capitals") return list(&c.capitals);
+        if (key == "cities") return list(&c.cities);
         if (key == "government") return scalar(&c.government);
         if (key == "military") return scalar(&c.military);
         if (key == "police") return scalar(&c.police);
         if (key == "opposition") return scalar(&c.opposition);
         return Unknown(key, line,
-                       "name, names, demonyms, capitals, government, military, police, opposition");
+                       "name, names, demonyms, capitals, cities, government, military, police, "
+                       "opposition");
       }
       case Kind::kAction: {
         ActionRecord& a = src->actions[index];
@@ -789,6 +791,8 @@ Status Dictionary::Build() {
       SITREP_RETURN_IF_ERROR(AddPhrase(n, {kEntryDemonym, 0, 0, v}, c.where));
     for (const auto& n : c.capitals)
       SITREP_RETURN_IF_ERROR(AddPhrase(n, {kEntryCapital, 0, 0, v}, c.where));
+    for (const auto& n : c.cities)
+      SITREP_RETURN_IF_ERROR(AddPhrase(n, {kEntryCity, 0, 0, v}, c.where));
   }
   auto add_verb = [&](std::string_view pattern, uint8_t kind, uint32_t value,
                       const std::string& where) -> Status {

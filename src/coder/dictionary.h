@@ -88,6 +88,7 @@ struct CountryRecord {
   std::vector<std::string> names;     // names that denote the country
   std::vector<std::string> demonyms;  // "Afghan"
   std::vector<std::string> capitals;  // "Kabul"
+  std::vector<std::string> cities;    // well-known places, evidence of the story's country
   std::string government;             // actor names
   std::string military;
   std::string police;
@@ -224,6 +225,7 @@ enum EntryKind : uint8_t {
   kEntryPlaceSubject,
   kEntryNoun,
   kEntryCue,
+  kEntryCity,  // a well-known place of a country: focus evidence only
 };
 
 class Dictionary {
