@@ -12,8 +12,8 @@ db="${1:-demo.db}"
 rm -f "$db" "$db-wal" "$db-shm"
 sitrep=(build/release/src/cli/sitrep --db "$db")
 
-echo "== sitrep ingest corpus/demo-afghanistan-2021"
-"${sitrep[@]}" ingest corpus/demo-afghanistan-2021 || [[ $? -eq 3 ]]
+echo "== sitrep ingest corpus/demo-afghanistan-2021/reports"
+"${sitrep[@]}" ingest corpus/demo-afghanistan-2021/reports || [[ $? -eq 3 ]]
 echo
 echo "== sitrep summary --as-of 2021-08-13 --window 8d"
 "${sitrep[@]}" summary --as-of 2021-08-13 --window 8d

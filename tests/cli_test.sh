@@ -5,7 +5,7 @@
 set -uo pipefail
 sitrep="$1"
 src="$2"
-corpus="$src/corpus/demo-afghanistan-2021"
+corpus="$src/corpus/demo-afghanistan-2021/reports"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 db="$work/t.db"
