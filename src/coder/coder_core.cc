@@ -1634,6 +1634,7 @@ Modality CoderCore::Impl::FindModality(const Ctx& c, const SentenceAnalysis& s,
   };
   for (uint32_t k = from; k < t.b; ++k) {
     if (InParen(s, k) && !InParen(s, t.b)) continue;
+    if (ClauseOf(s, k) != t.clause) continue;  // "an official who asked not to be named
     std::string_view w = c.F(k);
     if (HasCue(s, k, Cue::kNegation)) {
       uint32_t e = CueEnd(s, k, Cue::kNegation);
@@ -2315,9 +2316,13 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
           }
         }
       }
-      if (t.e < s.e && c.F(t.e) == "between") {
+      uint32_t between = 0;
+      for (uint32_t k = t.e; k < std::min(clause_e, t.e + 4); ++k) {
+        if (c.F(k) == "between") between = k;
+      }
+      if (between > 0) {
         actors.clear();
-        int a = entity_after(t.e + 1, std::min(s.e, t.e + 5));
+        int a = entity_after(between + 1, std::min(s.e, between + 5));
         if (a >= 0) {
           int b2 = entity_after(s.entities[static_cast<size_t>(a)].e,
                                 std::min(s.e, s.entities[static_cast<size_t>(a)].e + 4));

@@ -687,6 +687,10 @@ Status Dictionary::AddPhrase(std::string_view phrase, PhraseEntry entry, std::st
   // Short acronyms ("US", "IS", "UN") match only when written in capitals.
   if (all_caps && letters > 0 && letters <= 3) entry.flags |= kEntryAllCaps;
   trie_.Add(ids, entry);
+  CompiledPhrase cp;
+  cp.entry = entry;
+  for (uint32_t id : ids) cp.tokens.emplace_back(id == PhraseTrie::kGap ? "{}" : vocab_.Word(id));
+  phrases_.push_back(std::move(cp));
   return Status::Ok();
 }
 

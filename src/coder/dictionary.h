@@ -228,6 +228,12 @@ enum EntryKind : uint8_t {
   kEntryCity,  // a well-known place of a country: focus evidence only
 };
 
+// One phrase as compiled into the trie: its folded tokens ("{}" = gap).
+struct CompiledPhrase {
+  std::vector<std::string> tokens;
+  PhraseEntry entry;
+};
+
 class Dictionary {
  public:
   // Compiles merged records. Errors name the record's file:line.
@@ -249,6 +255,9 @@ class Dictionary {
   // Actor index named by a country field (government, military ...); -1 if none.
   int CountryActor(int country, std::string_view field) const;
 
+  // Every phrase in the trie, in the order added (for the reference matcher).
+  const std::vector<CompiledPhrase>& phrases() const { return phrases_; }
+
   // The vocabulary id of a folded word; 0 if absent.
   uint32_t Id(std::string_view folded) const { return vocab_.Find(folded); }
 
@@ -260,6 +269,7 @@ class Dictionary {
   DictionarySource src_;
   Vocabulary vocab_;
   PhraseTrie trie_;
+  std::vector<CompiledPhrase> phrases_;
   std::unordered_map<std::string, int> actor_index_;
   std::unordered_map<std::string, int> action_index_;
   std::unordered_map<std::string, int> country_index_;
