@@ -66,6 +66,50 @@ bool DatesCompatible(const Event& a, const Event& b, int window_days,
                     DateSlackDays(b.date_precision, options);
 }
 
+namespace {
+
+// Words that, as the object of an act at a place, mean the place itself.
+constexpr std::string_view kPlaceNouns[] = {
+    "city",
+    "town",
+    "village",
+    "capital",
+    "provincial capital",
+    "national capital",
+    "district capital",
+    "regional capital",
+    "state capital",
+    "provincial centre",
+    "provincial center",
+    "district centre",
+    "district center",
+    "city centre",
+    "city center",
+    "province",
+    "district",
+    "region",
+    "oblast",
+    "governorate",
+};
+
+}  // namespace
+
+std::string ObjectKey(const Event& event) {
+  std::string key = FoldActor(event.object);
+  if (key.rfind("the ", 0) == 0) key.erase(0, 4);
+  if (key.empty() || key == FoldActor(event.place.name) || key == FoldActor(event.place.text)) {
+    return "";
+  }
+  for (std::string_view noun : kPlaceNouns) {
+    if (key == noun) return "";
+  }
+  return key;
+}
+
+bool IsAboutPart(const Event& event) {
+  return event.place.precision == GeoPrecision::kFacility || !ObjectKey(event).empty();
+}
+
 std::string MergeClass(const Event& event) {
   std::string family = event.cameo.substr(0, std::min<size_t>(2, event.cameo.size()));
   return family + ":" + std::string(ControlEffectName(event.effect));
@@ -159,6 +203,9 @@ struct Act {
   std::vector<std::string> ids;
   size_t rank = 0;  // position of its event in date order
   bool dropped = false;
+  // A confirmed capture of a part of the place: fighting, unless its side
+  // takes the whole place the same day.
+  bool part_capture = false;
 };
 
 void Append(std::vector<std::string>* to, const std::vector<std::string>& ids) {
@@ -269,6 +316,22 @@ class Timeline {
     std::set<std::string> captors;
     for (size_t k = begin; k < end; ++k) {
       if (!acts[k].dropped && acts[k].kind == ActKind::kCapture) captors.insert(acts[k].side);
+    }
+    // Parts taken by a side that takes the whole place today are that capture.
+    bool promoted = false;
+    for (size_t k = begin; k < end; ++k) {
+      Act& a = acts[k];
+      if (a.part_capture && a.kind == ActKind::kContest && captors.count(a.side) != 0) {
+        a.kind = ActKind::kCapture;
+        a.other.clear();
+        promoted = true;
+      }
+    }
+    if (promoted) {
+      std::stable_sort(acts.begin() + static_cast<long>(begin),
+                       acts.begin() + static_cast<long>(end), [](const Act& x, const Act& y) {
+                         return std::tie(x.kind, x.rank) < std::tie(y.kind, y.rank);
+                       });
     }
     auto demote = [&](Act& a, const std::string& attacker) {
       a.kind = ActKind::kContest;
@@ -536,38 +599,59 @@ std::vector<ContradictionPair> FindContradictions(const std::vector<Event>& even
                                                   const ControlInput& input) {
   const SideMap& sides = *input.sides;
   const PictureOptions& opt = input.options;
-  std::vector<ContradictionPair> out;
   std::vector<size_t> order = SortedOrder(events);
+  // Sides and classes once per event; the pairs only among the events that
+  // can contradict something (denials, repulses, captures), in date order.
+  struct Info {
+    std::string side, target_side, merge_class;
+  };
+  std::vector<Info> info(order.size());
+  std::vector<size_t> denials, repels, captures;  // positions in `order`
+  for (size_t x = 0; x < order.size(); ++x) {
+    const Event& e = events[order[x]];
+    if (!e.date.IsValid()) continue;
+    info[x] = {sides.SideOf(e.actor), sides.SideOf(e.target), MergeClass(e)};
+    if (IsDenial(e)) {
+      denials.push_back(x);
+    } else if (e.effect == ControlEffect::kRepels) {
+      repels.push_back(x);
+    } else if (e.effect == ControlEffect::kCaptures && !info[x].side.empty() && !IsAboutPart(e)) {
+      captures.push_back(x);
+    }
+  }
+  std::vector<std::tuple<size_t, size_t, ContradictionKind>> found;
   for (size_t x = 0; x < order.size(); ++x) {
     const Event& a = events[order[x]];
     if (IsDenial(a) || !a.date.IsValid()) continue;
-    for (size_t y = 0; y < order.size(); ++y) {
-      if (x == y) continue;
+    const std::string& a_side = info[x].side;
+    for (size_t y : denials) {
       const Event& b = events[order[y]];
-      if (!b.date.IsValid()) continue;
-      std::string a_side = sides.SideOf(a.actor);
-      std::string b_side = sides.SideOf(b.actor);
-      if (IsDenial(b)) {
-        if (MergeClass(a) == MergeClass(b) &&
-            (a_side.empty() || b_side.empty() || a_side == b_side) &&
-            DatesCompatible(a, b, opt.merge_window_days, opt)) {
-          out.push_back({order[x], order[y], ContradictionKind::kDenied});
-        }
-        continue;
-      }
-      if (a.effect != ControlEffect::kCaptures || a_side.empty()) continue;
-      if (b.effect == ControlEffect::kRepels) {
-        std::string attacker = sides.SideOf(b.target);
-        if ((attacker.empty() || attacker == a_side) && b_side != a_side &&
-            DatesCompatible(a, b, opt.merge_window_days, opt)) {
-          out.push_back({order[x], order[y], ContradictionKind::kRepelled});
-        }
-      } else if (b.effect == ControlEffect::kCaptures && y > x && !b_side.empty() &&
-                 b_side != a_side && std::abs(DaysBetween(a.date, b.date)) <= opt.reversal_days) {
-        out.push_back({order[x], order[y], ContradictionKind::kConflictingCaptures});
+      const std::string& b_side = info[y].side;
+      if (info[x].merge_class == info[y].merge_class &&
+          (a_side.empty() || b_side.empty() || a_side == b_side) &&
+          DatesCompatible(a, b, opt.merge_window_days, opt)) {
+        found.emplace_back(x, y, ContradictionKind::kDenied);
       }
     }
+    if (a.effect != ControlEffect::kCaptures || a_side.empty()) continue;
+    for (size_t y : repels) {
+      const std::string& attacker = info[y].target_side;
+      if ((attacker.empty() || attacker == a_side) && info[y].side != a_side &&
+          DatesCompatible(a, events[order[y]], opt.merge_window_days, opt)) {
+        found.emplace_back(x, y, ContradictionKind::kRepelled);
+      }
+    }
+    for (size_t y : captures) {
+      if (y <= x) continue;
+      const Event& b = events[order[y]];
+      if (DaysBetween(a.date, b.date) > opt.reversal_days) break;  // date order
+      if (info[y].side != a_side) found.emplace_back(x, y, ContradictionKind::kConflictingCaptures);
+    }
   }
+  std::sort(found.begin(), found.end());
+  std::vector<ContradictionPair> out;
+  out.reserve(found.size());
+  for (const auto& [x, y, kind] : found) out.push_back({order[x], order[y], kind});
   return out;
 }
 
@@ -588,7 +672,12 @@ std::vector<ControlInterval> ComputeControl(const std::vector<Event>& events,
     a.rank = r;
     switch (e.effect) {
       case ControlEffect::kCaptures:
-        if (!IsConfirmed(e.claim)) {
+        if (IsAboutPart(e)) {
+          // Taking a facility is fighting inside the place (a claim of it too).
+          a.kind = ActKind::kContest;
+          a.part_capture = IsConfirmed(e.claim) && !a.side.empty();
+          if (a.side.empty() && e.claim == ClaimStatus::kClaimed) a.side = sides.SideOf(e.claimant);
+        } else if (!IsConfirmed(e.claim)) {
           a.kind = ActKind::kClaim;
           if (a.side.empty()) a.side = sides.SideOf(e.claimant);
         } else {
@@ -636,6 +725,7 @@ std::vector<ControlInterval> ComputeControl(const std::vector<Event>& events,
       a.other = a.side;
       a.side = "";
     }
+    a.part_capture = false;
     a.ids.push_back(events[c.second].id);
     if (long bi = act_of[c.second]; bi >= 0) acts[static_cast<size_t>(bi)].dropped = true;
   }

@@ -9,7 +9,9 @@
 //   - before any report a place of the profile's countries is held by the
 //     default holder; elsewhere its holder is unknown ("");
 //   - a capture (reported or attributed) hands the place to the captor's
-//     side from its date; a party's claim alone makes it "claimed";
+//     side from its date; a party's claim alone makes it "claimed"; taking a
+//     part of it (a facility) is fighting, unless the whole place is taken
+//     by the same side that day (then it is evidence of the capture);
 //   - fighting makes it contested until a capture, a repulse, or
 //     contested_expiry_days with nothing further; an assault (a bombing, an
 //     attack) counts as the start of the contest when fighting follows it;
@@ -59,6 +61,16 @@ int DateSlackDays(DatePrecision precision, const PictureOptions& options);
 // window_days apart, widened by both dates' slack.
 bool DatesCompatible(const Event& a, const Event& b, int window_days,
                      const PictureOptions& options);
+
+// What an event's object names, folded, with a leading article dropped; ""
+// when it names the place itself: nothing, the place's own name, or a word
+// for a settlement as a whole (kPlaceNouns: "city", "provincial capital"...).
+std::string ObjectKey(const Event& event);
+
+// Whether an event is about a part of its place (a facility: "the police
+// headquarters in Herat", "the jail") rather than the place as a whole.
+// Taking a part is fighting inside the place, not taking the place.
+bool IsAboutPart(const Event& event);
 
 // "19" family split by what the action does to control: captures merge only
 // with captures, fighting with fighting. Other families are split by effect

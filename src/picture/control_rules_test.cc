@@ -171,6 +171,52 @@ TEST_F(ControlRulesTest, CaptureChangesTheHolderFromItsDate) {
   EXPECT_THAT(out[1].evidence, UnorderedElementsAre("e1", "e3"));
 }
 
+TEST_F(ControlRulesTest, TakingAFacilityIsFightingInsideThePlace) {
+  Event radio = Ev("p", "2021-08-03", ControlEffect::kCaptures, "Taliban");
+  radio.object = "radio and television building";
+  auto out = Run({radio});
+  ASSERT_GE(out.size(), 2u);
+  EXPECT_EQ(out[1].status, ControlStatus::kContested);
+  EXPECT_EQ(out[1].holder, "Afghan government");
+  EXPECT_EQ(out[1].challenger, "Taliban");
+  EXPECT_THAT(out[1].evidence, ElementsAre("p"));
+
+  Event hq = Ev("q", "2021-08-03", ControlEffect::kCaptures, "Taliban");
+  hq.place.precision = GeoPrecision::kFacility;
+  hq.place.facility = "police headquarters";
+  out = Run({hq});
+  ASSERT_GE(out.size(), 2u);
+  EXPECT_EQ(out[1].status, ControlStatus::kContested);
+}
+
+TEST_F(ControlRulesTest, AFacilityTakenTheDayTheWholePlaceFallsIsEvidenceOfIt) {
+  Event hq = Ev("e1", "2021-08-12", ControlEffect::kCaptures, "Taliban");
+  hq.place.precision = GeoPrecision::kFacility;
+  hq.place.facility = "police headquarters";
+  hq.object = "police headquarters";
+  Event city = Ev("e3", "2021-08-12", ControlEffect::kCaptures, "Taliban");
+  city.object = "the city";  // the place itself
+  Event jail =
+      Ev("e8", "2021-08-12", ControlEffect::kCaptures, "Taliban", "192", ClaimStatus::kClaimed);
+  jail.object = "jail";
+  auto out = Run({jail, city, hq});
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[1].holder, "Taliban");
+  EXPECT_EQ(out[1].status, ControlStatus::kHeld);
+  EXPECT_THAT(out[1].evidence, ElementsAre("e1", "e3"));  // the claimed jail is not
+}
+
+TEST_F(ControlRulesTest, AnObjectNamingThePlaceItselfIsTheWholePlace) {
+  for (const char* object : {"the provincial capital", "City", "Testville", ""}) {
+    Event e = Ev("c", "2021-08-12", ControlEffect::kCaptures, "Taliban");
+    e.object = object;
+    EXPECT_FALSE(IsAboutPart(e)) << object;
+    auto out = Run({e});
+    ASSERT_EQ(out.size(), 2u) << object;
+    EXPECT_EQ(out[1].holder, "Taliban") << object;
+  }
+}
+
 TEST_F(ControlRulesTest, SiegeForWeeksEndsAtTheCapture) {
   Event siege = Ev("s", "2021-08-12", ControlEffect::kBesieges, "Taliban");
   siege.start_date = D("2021-07-29");

@@ -327,7 +327,8 @@ TEST(ControlExportTest, JsonCsvAndGeoJson) {
 
   std::ostringstream jsonl;
   WriteControlJsonl({SampleControl(), kabul}, jsonl);
-  EXPECT_EQ(std::count(jsonl.str().begin(), jsonl.str().end(), '\n'), 2);
+  std::string lines = jsonl.str();
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 2);
 }
 
 }  // namespace

@@ -8,20 +8,13 @@ namespace sitrep {
 
 namespace {
 
-// An object that names the place itself ("Herat" for an event in Herat)
-// says nothing more than no object; a leading article is dropped.
-std::string ObjectKey(const Event& e) {
-  std::string key = FoldActor(e.object);
-  if (key.rfind("the ", 0) == 0) key.erase(0, 4);
-  if (!key.empty() && (key == FoldActor(e.place.name) || key == FoldActor(e.place.text))) {
-    return "";
+// The part of its place an event is about: its facility, else its object;
+// "" for the whole place (or a part not named).
+std::string PartName(const Event& e) {
+  if (e.place.precision == GeoPrecision::kFacility && !e.place.facility.empty()) {
+    return FoldActor(e.place.facility);
   }
-  return key;
-}
-
-// The facility an event is located at, "" when it is the place as a whole.
-std::string FacilityKey(const Event& e) {
-  return e.place.precision == GeoPrecision::kFacility ? FoldActor(e.place.facility) : "";
+  return ObjectKey(e);
 }
 
 bool SameSource(const EventSource& a, const EventSource& b) {
@@ -65,10 +58,11 @@ bool Mergeable(const Event& stored, const Event& incoming, const SideMap& sides,
   std::string ta = sides.SideOf(stored.target);
   std::string tb = sides.SideOf(incoming.target);
   if (!ta.empty() && !tb.empty() && ta != tb) return false;
-  std::string oa = ObjectKey(stored);
-  std::string ob = ObjectKey(incoming);
-  if (!oa.empty() && !ob.empty() && oa != ob) return false;
-  return FacilityKey(stored) == FacilityKey(incoming);
+  // A part of the place (a facility) is never the place as a whole.
+  if (IsAboutPart(stored) != IsAboutPart(incoming)) return false;
+  std::string pa = PartName(stored);
+  std::string pb = PartName(incoming);
+  return pa.empty() || pb.empty() || pa == pb;
 }
 
 void ClaimFromSources(Event* event) {

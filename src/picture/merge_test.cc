@@ -153,7 +153,7 @@ TEST_F(MergeTest, ADenialIsNeverFoldedIntoWhatItDenies) {
 
 TEST_F(MergeTest, DifferentObjectsAreDifferentEvents) {
   Event city = Told("r1", "AFP", "2021-08-12");
-  city.object = "the city";
+  city.object = "the city";  // the place itself
   Event jail = Told("r2", "AFP", "2021-08-12");
   jail.object = "jail";
   EXPECT_FALSE(CanMerge(city, jail));
@@ -161,7 +161,14 @@ TEST_F(MergeTest, DifferentObjectsAreDifferentEvents) {
   named.object = "Ghazni";  // the place itself
   EXPECT_TRUE(CanMerge(city, named));
   Event none = Told("r4", "BBC", "2021-08-12");
-  EXPECT_TRUE(CanMerge(jail, none));
+  EXPECT_TRUE(CanMerge(city, none));
+  EXPECT_FALSE(CanMerge(jail, none));
+  Event the_jail = Told("r5", "BBC", "2021-08-12");
+  the_jail.object = "The jail";
+  EXPECT_TRUE(CanMerge(jail, the_jail));
+  Event hq = Told("r6", "BBC", "2021-08-12");
+  hq.object = "police headquarters";
+  EXPECT_FALSE(CanMerge(jail, hq));
 }
 
 TEST_F(MergeTest, AFacilityIsNotTheWholePlace) {
@@ -173,6 +180,9 @@ TEST_F(MergeTest, AFacilityIsNotTheWholePlace) {
   Event hq2 = hq;
   hq2.sources[0].report_id = "r3";
   EXPECT_TRUE(CanMerge(hq, hq2));
+  Event told_as_object = city;  // the same facility named as the object
+  told_as_object.object = "the police headquarters";
+  EXPECT_TRUE(CanMerge(hq, told_as_object));
 }
 
 TEST_F(MergeTest, MergingIsOrderIndependentExceptForTheId) {

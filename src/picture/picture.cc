@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "picture/control_rules.h"
@@ -38,7 +39,9 @@ Place PlaceFromRef(const PlaceRef& ref) {
   return p;
 }
 
-std::string DisplayName(const Place& p) { return p.ascii_name.empty() ? p.name : p.ascii_name; }
+const std::string& DisplayName(const Place& p) {
+  return p.ascii_name.empty() ? p.name : p.ascii_name;
+}
 
 bool IsPopulated(PlaceKind k) {
   return k == PlaceKind::kNationalCapital || k == PlaceKind::kProvincialCapital ||
@@ -307,8 +310,8 @@ Result<std::vector<PlaceControl>> Picture::ControlAsOf(Date as_of,
     }
   }
   std::sort(rows.begin(), rows.end(), [](const PlaceControl& a, const PlaceControl& b) {
-    return std::make_pair(DisplayName(a.place), a.place.geonameid) <
-           std::make_pair(DisplayName(b.place), b.place.geonameid);
+    return std::tie(DisplayName(a.place), a.place.geonameid) <
+           std::tie(DisplayName(b.place), b.place.geonameid);
   });
   return rows;
 }
@@ -381,8 +384,7 @@ Result<std::vector<ControlChange>> Picture::Changes(Date as_of, int window_days,
     out.push_back(std::move(change));
   }
   std::stable_sort(out.begin(), out.end(), [](const ControlChange& a, const ControlChange& b) {
-    return std::make_pair(a.date, DisplayName(a.place)) <
-           std::make_pair(b.date, DisplayName(b.place));
+    return std::tie(a.date, DisplayName(a.place)) < std::tie(b.date, DisplayName(b.place));
   });
   return out;
 }
