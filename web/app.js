@@ -111,7 +111,13 @@ function drawMarkers(rows, changedIds) {
     if (row.lat === null || row.lon === null) continue;
     const marker = L.circleMarker([row.lat, row.lon], markerStyle(row, app.colours));
     marker.bindPopup(() => popupContent(row));
-    marker.bindTooltip(el('span', {}, markerLabel(row)), {direction: 'top', offset: [0, -6]});
+    if (row.byDefault && row.kind !== 'national-capital') {
+      marker.bindTooltip(el('span', {}, markerLabel(row)), {direction: 'top', offset: [0, -6]});
+    } else {
+      // Places the reports speak of, and the capital, are named on the map.
+      marker.bindTooltip(el('span', {}, row.displayName || row.name),
+                         {permanent: true, direction: 'right', offset: [7, 0], className: 'place-label'});
+    }
     marker.addTo(app.markers);
     const node = marker.getElement();
     if (node) {
@@ -150,6 +156,12 @@ function drawLegend(rows) {
                            'stroke-dasharray': style.dashArray || 'none'})),
         ' ', STATUS_LABELS[s]);
   });
+  if (app.state.compare) {
+    statusItems.push(el('li', {},
+        svg('svg', {width: 18, height: 18, 'aria-hidden': 'true'},
+            svg('circle', {cx: 9, cy: 9, r: 6, fill: '#9e9e9e', stroke: '#f1c40f', 'stroke-width': 3})),
+        ' changed hands (compare)'));
+  }
   legend.append(el('div', {}, el('h3', {}, 'Holder'), el('ul', {}, holderItems)),
                 el('div', {}, el('h3', {}, 'Status'), el('ul', {}, statusItems)),
                 el('p', {class: 'muted'}, 'Pale small dots: nothing reported, the default holder.'));
@@ -173,20 +185,21 @@ function claimBadge(claim, claimant) {
 function eventTitle(e) {
   const who = e.actor || 'unnamed';
   const what = e.action || `CAMEO ${e.cameo}`;
-  const whom = e.target ? ` ${e.target}` : e.object ? ` ${e.object}` : '';
-  return `${who}: ${what}${whom}${e.place ? ` (${e.place})` : ''}`;
+  const whom = e.target || e.object;
+  return `${who}: ${what}${whom ? ` \u2192 ${whom}` : ''}${e.place ? ` \u00b7 ${e.place}` : ''}`;
 }
 
 function renderEvents(events, since, until) {
   byId('events-range').textContent = since === until ? since : `${since} to ${until}`;
   const list = clear(byId('events'));
+  events = [...events].reverse();  // newest first
   if (!events.length) {
     list.append(el('li', {class: 'muted'}, 'No events in these days.'));
     return;
   }
   for (const e of events) {
     const first = e.sources[0] || {};
-    list.append(el('li', {class: 'event', dataset: {eventId: e.id}},
+    list.append(el('li', {class: 'event', dataset: {eventId: e.id, place: e.place}},
         el('button', {type: 'button', class: 'event-open', onclick: () => showEvent(e.id, e)},
             el('span', {class: 'date'}, e.date + (e.datePrecision && e.datePrecision !== 'day' ? '~' : '')),
             ' ', el('span', {class: 'what'}, eventTitle(e))),
@@ -386,7 +399,12 @@ function initialView(rows) {
   const points = rows.filter((r) => r.lat !== null && r.lon !== null && !r.byDefault)
                      .map((r) => [r.lat, r.lon]);
   const all = points.length ? points : rows.filter((r) => r.lat !== null).map((r) => [r.lat, r.lon]);
-  if (all.length) app.map.fitBounds(L.latLngBounds(all).pad(0.25), {maxZoom: 7});
+  // Keep the legend's strip (top right) clear of the places.
+  const legendWidth = byId('legend').offsetWidth || 0;
+  if (all.length) {
+    app.map.fitBounds(L.latLngBounds(all).pad(0.15),
+                      {maxZoom: 7, paddingTopLeft: [30, 30], paddingBottomRight: [legendWidth + 30, 30]});
+  }
   else app.map.setView([20, 0], 2);
 }
 
@@ -395,6 +413,16 @@ async function main() {
                           zoomSnap: 0.5});
   app.map.setView([20, 0], 2);
   app.markers = L.layerGroup().addTo(app.map);
+  // The legend is a map control, so it stays inside the map whatever the layout.
+  const Legend = L.Control.extend({
+    onAdd() {
+      const node = byId('legend');
+      L.DomEvent.disableClickPropagation(node);
+      L.DomEvent.disableScrollPropagation(node);
+      return node;
+    },
+  });
+  new Legend({position: 'topright'}).addTo(app.map);
   try {
     await loadBasemap();
   } catch (err) {
@@ -427,7 +455,9 @@ async function main() {
     setStatus(errorText(err), true);
   }
   try {
-    initialView(await controlAsOf(app.state.date));
+    const rows = await controlAsOf(app.state.date);
+    drawLegend(rows);
+    initialView(rows);
   } catch (err) {
     setStatus(errorText(err), true);
   }

@@ -440,6 +440,11 @@ ApiResponse Api::Info(const Params& params) {
     if (!e.actor.empty()) actors.insert(e.actor);
     if (!e.target.empty()) actors.insert(e.target);
   }
+  // A report tells the picture as of the day it was published, which may
+  // come after the last event it reports.
+  auto reports = context_.store->ListReports();
+  if (!reports.ok()) return ErrorResponse(reports.status());
+  for (const Report& r : *reports) widen(r.published);
   Json stats = Json::object();
   if (auto st = context_.store->Stats(); st.ok()) {
     stats = Json{{"reports", st->reports},

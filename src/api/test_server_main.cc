@@ -2,8 +2,8 @@
 // from report files, without the command line. Used by the browser test
 // (web/test/map.test.mjs) and the benchmark (bench_api.sh).
 //
-//   sitrep_api_testserver [--port N] [--bind ADDR] [--web-root DIR]
-//       [--profile auto|none|NAME|PATH] [--db PATH] [--token T] REPORT...
+//   sitrep_api_testserver [--port N] [--bind ADDR] [--web-root DIR] [--threads N]
+//       [--profile auto|none|NAME|PATH] [--db PATH] [--token T] [--access-log] REPORT...
 //
 // With no --db the store is in memory. --profile auto picks the profile (in
 // the data folder's profiles/) whose countries hold most of the events
@@ -41,7 +41,8 @@ struct Args {
 int Usage(const char* message) {
   std::cerr << "sitrep_api_testserver: " << message
             << "\nusage: sitrep_api_testserver [--port N] [--bind ADDR] [--web-root DIR] "
-               "[--profile auto|none|NAME|PATH] [--db PATH] [--token T] REPORT...\n";
+               "[--threads N] [--profile auto|none|NAME|PATH] [--db PATH] [--token T] "
+               "[--access-log] REPORT...\n";
   return 2;
 }
 
@@ -113,11 +114,13 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
     if (a == "--port" || a == "--bind" || a == "--web-root" || a == "--profile" || a == "--db" ||
-        a == "--token") {
+        a == "--token" || a == "--threads") {
       const char* v = value();
       if (v == nullptr) return Usage("an option is missing its value");
       if (a == "--port") {
         args.server.port = std::atoi(v);
+      } else if (a == "--threads") {
+        args.server.threads = std::atoi(v);
       } else if (a == "--bind") {
         args.server.bind = v;
       } else if (a == "--web-root") {
