@@ -34,13 +34,13 @@ constexpr uint64_t Bit(Cue c) { return uint64_t{1} << static_cast<int>(c); }
 
 // Grammar words: closed classes of English that are part of the coder's
 // logic rather than of the dictionaries.
-constexpr std::array<std::string_view, 44> kPrepositions = {
-    "of",         "from",    "to",        "in",     "at",        "with",     "against", "by",
-    "for",        "on",      "between",   "into",   "across",    "near",     "towards", "toward",
-    "under",      "over",    "about",     "among",  "including", "like",     "outside", "inside",
-    "around",     "through", "alongside", "behind", "beyond",    "opposite", "after",   "before",
-    "during",     "amid",    "upon",      "onto",   "within",    "without",  "via",     "per",
-    "throughout", "along",   "off",       "than"};
+constexpr std::array<std::string_view, 41> kPrepositions = {
+    "of",      "from",     "to",     "in",         "at",      "with",      "against",
+    "by",      "for",      "on",     "between",    "into",    "across",    "near",
+    "towards", "toward",   "under",  "over",       "about",   "among",     "including",
+    "like",    "outside",  "inside", "around",     "through", "alongside", "behind",
+    "beyond",  "opposite", "during", "amid",       "upon",    "onto",      "within",
+    "without", "via",      "per",    "throughout", "along",   "off"};
 constexpr std::array<std::string_view, 12> kDeterminers = {
     "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our"};
 constexpr std::array<std::string_view, 16> kAdverbs = {
@@ -404,14 +404,23 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
   auto mark_context = [&](Entity& e) {
     // Object of a preposition?
     uint32_t k = e.b;
+    bool number = false;
     while (k > s.b) {
       std::string_view w = c.F(k - 1);
       double num = 0;
-      if (In(kDeterminers, w) || ParseNumberToken(w, &num) || w == "'s") {
+      bool is_num = ParseNumberToken(w, &num);
+      if (In(kDeterminers, w) || is_num || w == "'s") {
+        number |= is_num;
         --k;
         continue;
       }
       break;
+    }
+    // "more than 1,000 soldiers", "about 3,000 troops": a quantity, not a preposition.
+    if (number && k > s.b &&
+        (c.F(k - 1) == "than" || c.F(k - 1) == "about" || c.F(k - 1) == "over" ||
+         c.F(k - 1) == "around" || c.F(k - 1) == "nearly" || c.F(k - 1) == "some")) {
+      k = s.b;  // nothing before counts
     }
     if (k > s.b && In(kPrepositions, c.F(k - 1))) {
       e.after_prep = true;
@@ -495,6 +504,14 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
       if (best == nullptr || m.end > best->end || (m.end == best->end && rank < best_rank)) {
         best = &m;
         best_rank = rank;
+      }
+    }
+    if (best != nullptr && best->entry.kind == kEntryCue && best_rank == 5) {
+      // "police headquarters", "army base": a place, not the force.
+      uint32_t fac = CueEnd(s, i, Cue::kFacility);
+      if (fac > best->end) {
+        i = fac;
+        continue;
       }
     }
     if (best == nullptr) {
@@ -628,6 +645,7 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
                 ce.b = cm->begin;
                 ce.e = cm->end;
                 ce.after_prep = false;
+                ce.from_role = true;
                 if (ce.actor >= 0) {
                   s.entities.push_back(ce);
                   any = true;
@@ -2110,6 +2128,11 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     Trigger& t = s.triggers[ti];
     const ActionRecord& act = d.actions()[static_cast<size_t>(t.action)];
     t.modality = FindModality(c, s, t);
+    if (debug_) {
+      std::fprintf(stderr, "  code [%.*s] %s modality=%s\n",
+                   static_cast<int>(c.Text(t.b, t.e).size()), c.Text(t.b, t.e).data(),
+                   act.info.cameo.c_str(), std::string(ModalityName(t.modality)).c_str());
+    }
     int subj = -1;
     if (t.kind == TrigKind::kVerb && !t.passive) subj = FindSubject(c, s, ti);
     if (t.kind == TrigKind::kVerb && !t.passive) t.subject = subj;
@@ -2689,6 +2712,10 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
         !place_inherited && !threat && !facility)
       continue;
 
+    if (debug_) {
+      std::fprintf(stderr, "    actors=%zu places=%zu facility=%d\n", actors.size(), places.size(),
+                   facility);
+    }
     // -------- date
     Date date, start;
     DatePrecision prec = DatePrecision::kApprox, start_prec = DatePrecision::kWeek;
@@ -2995,6 +3022,15 @@ void CoderCore::Impl::AnalyzeSentence(Ctx& c, const SentenceSpan& span, Sentence
   for (auto& e : s.entities) {
     if (e.type != EntType::kCountry && e.type != EntType::kCapital) continue;
     bool subject = !e.after_prep && !e.possessive && !e.modifier;
+    if (e.from_role) {
+      e.consumed = false;
+      // "envoys from the United States, China and Qatar": actors, not places.
+      s.places.erase(
+          std::remove_if(s.places.begin(), s.places.end(),
+                         [&](const PlaceMention_& p) { return p.b == e.b && p.e == e.e; }),
+          s.places.end());
+      continue;
+    }
     if (subject) {
       // Only before a verb: the next token starts a trigger, an auxiliary or a speech verb.
       subject = false;

@@ -83,6 +83,7 @@ struct Entity {
   bool military = false;    // names armed forces (role military/police or armed actor)
   bool aerial = false;      // aircraft, drones, air force
   bool consumed = false;    // used as a place instead
+  bool from_role = false;   // "envoys from the United States": acts for the role noun
   int country = -1;         // for composites / countries
   uint8_t pronoun = 0;      // 'p' plural, 't' thing, 'h' person, 'w' we
 };
