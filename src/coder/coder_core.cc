@@ -299,8 +299,11 @@ void CoderCore::Impl::ChooseFocus(Ctx& c) const {
       switch (m.entry.kind) {
         case kEntryCountryName:
         case kEntryDemonym:
+          country = static_cast<int>(m.entry.value);
+          break;
         case kEntryCapital:
           country = static_cast<int>(m.entry.value);
+          w = 2;
           break;
         case kEntryCity:
           country = static_cast<int>(m.entry.value);
@@ -688,6 +691,7 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
               }
             }
             e.actor = mem >= 0 ? mem : role_actor(c.disc.focus, cue);
+            e.default_role = mem < 0 && !explicit_government;
             if (cue == Cue::kAerial &&
                 (head == "missile" || head == "missiles" || head == "rocket" || head == "rockets" ||
                  head == "drone" || head == "drones"))
@@ -1473,6 +1477,14 @@ void CoderCore::Impl::BuildSpeech(Ctx& c, SentenceAnalysis& s) const {
     }
     bool boundary_next =
         k < s.e && (HasCue(s, k, Cue::kBoundary) || HasCue(s, k, Cue::kConditional));
+    // ", the ministry said, claiming that ...": a comma closes the attribution.
+    if (sp.e < s.e && c.F(sp.e) == "," && sp.b > s.b && c.F(sp.b - 1) != ",") {
+      bool left_material = false;
+      for (uint32_t q = s.b; q + 2 < sp.b; ++q) {
+        if (c.T(q).Is(kTokWord)) left_material = true;
+      }
+      if (left_material) boundary_next = true;
+    }
     if (right_words >= 3 && !sp.responsibility && !boundary_next) {
       sp.content_b = k;
       sp.content_e = s.e;
@@ -1682,12 +1694,21 @@ Modality CoderCore::Impl::FindModality(const Ctx& c, const SentenceAnalysis& s,
     }
   }
   // A bare to-infinitive ("to seize", "race to seize control") is a purpose.
-  if (t.kind == TrigKind::kVerb && (t.form & kFormBase) && t.b > s.b) {
+  if ((t.kind == TrigKind::kVerb || t.kind == TrigKind::kPlaceSubject) && (t.form & kFormBase) &&
+      t.b > s.b) {
     uint32_t k = t.b - 1;
-    while (k > s.b && IsAdverb(c.F(k))) --k;
+    while (k > s.b && (IsAdverb(c.F(k)) || c.F(k) == "help")) --k;
     if (c.F(k) == "to") raise(Modality::kIntent);
   }
-  // "the threat of", "fears of", "risk of" before a noun.
+  // The complement of an appeal, offer, demand, rejection or threat earlier
+  // in the clause ("urged the Taliban to stop attacking cities") is no act.
+  for (const auto& other : s.triggers) {
+    if (other.e > t.b || &other == &t || other.clause != t.clause) continue;
+    const std::string& code = d.actions()[static_cast<size_t>(other.action)].info.cameo;
+    std::string fam = code.substr(0, 2);
+    if (fam == "02" || fam == "03" || fam == "10" || fam == "12" || fam == "13")
+      raise(Modality::kIntent);
+  }
   return m;
 }
 
@@ -1717,6 +1738,19 @@ int CoderCore::Impl::ResolveEntityActor(const Ctx& c, const SentenceAnalysis& s,
     return c.disc.last_actor;
   }
   if (e.type == EntType::kSource || e.type == EntType::kJournalist) return -1;
+  if (e.type == EntType::kRole && e.default_role) {
+    // "Kirby said the first Marines would reach Kabul": a foreign speaker's
+    // bare "troops" are the speaker's own.
+    for (const auto& sp : s.speech) {
+      if (e.b < sp.content_b || e.b >= sp.content_e || sp.speaker < 0) continue;
+      const Entity& spk = s.entities[static_cast<size_t>(sp.speaker)];
+      if (spk.actor < 0 || spk.type == EntType::kRole) continue;
+      int country = CountryOfActor(spk.actor);
+      if (country < 0 || country == c.disc.focus) continue;
+      int a = d.CountryActor(country, e.military ? "military" : "government");
+      if (a >= 0) return a;
+    }
+  }
   return e.actor;
 }
 
@@ -1824,13 +1858,20 @@ bool CoderCore::Impl::NounLicensed(const Ctx& c, const SentenceAnalysis& s,
   for (uint32_t k = t.b; k > cb && k + 5 > t.b; --k) {
     std::string_view w = c.F(k - 1);
     if (w == "after" || w == "amid" || w == "following" || w == "during" || w == "despite" ||
-        w == "of" || w == "in" || w == "by")
+        w == "in" || w == "by" || w == "under")
       return true;
+    // "after days of street fighting"
+    if (w == "of" && k >= cb + 2) {
+      std::string_view unit = c.F(k - 2);
+      if (unit == "days" || unit == "weeks" || unit == "hours" || unit == "months" ||
+          unit == "nights")
+        return true;
+    }
   }
   // An attached place: "fighting in Kandahar", "a bombing outside Kabul airport".
   if (t.e < ce && HasCue(s, t.e, Cue::kLocative)) {
     for (const auto& p : s.places) {
-      if (p.b > t.e && p.b <= t.e + 5 && !p.reference_point) {
+      if (p.b > t.e && p.b <= t.e + 8 && !p.reference_point) {
         bool clean = true;
         for (uint32_t k = t.e + 1; k < p.b; ++k) {
           std::string_view w = c.F(k);
@@ -2143,6 +2184,21 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     bool threat = t.modality == Modality::kThreat;
     if (t.modality != Modality::kFactual && !announced_ok && !threat) continue;
     if (t.kind == TrigKind::kNoun && !NounLicensed(c, s, t)) continue;
+    if (t.kind == TrigKind::kVerb && !t.passive) {
+      // "A suicide bomber struck the crowds": the noun is the event.
+      bool noun_subject = false;
+      for (const auto& o : s.triggers) {
+        if (o.kind != TrigKind::kNoun || o.e > t.b || o.clause != t.clause) continue;
+        bool adjacent = true;
+        for (uint32_t k = o.e; k < t.b; ++k) {
+          if (!IsAdverb(c.F(k)) && !HasCue(s, k, Cue::kBeAux) && !HasCue(s, k, Cue::kHaveAux))
+            adjacent = false;
+        }
+        const std::string& oc = d.actions()[static_cast<size_t>(o.action)].info.cameo;
+        if (adjacent && (oc.substr(0, 2) == "18" || oc.substr(0, 2) == "19")) noun_subject = true;
+      }
+      if (noun_subject) continue;
+    }
     // "seize cities across Afghanistan": captures of places in general are not coded.
     if (act.info.effect == ControlEffect::kCaptures && t.kind == TrigKind::kVerb && !t.passive) {
       uint32_t k = t.e;
@@ -2389,6 +2445,18 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
       if (!sp.responsibility || sp.speaker < 0) continue;
       const std::string fam = act.info.cameo.substr(0, 2);
       if (fam != "18" && fam != "19" && fam != "20") continue;
+      // Which act is claimed: the noun right after "claimed", the noun the
+      // relative clause hangs on ("the bombing ..., which X claimed"), or the
+      // first act of a sentence that "claimed responsibility" in general.
+      bool object = t.b >= sp.e && t.b <= sp.e + 3;
+      bool antecedent = false;
+      for (const auto& cl2 : s.clauses) {
+        if (cl2.type == ClauseType::kRelative && sp.b >= cl2.b && sp.b < cl2.e && t.e <= cl2.b &&
+            t.e + 8 >= cl2.b)
+          antecedent = true;
+      }
+      bool general = CueEnd(s, sp.b, Cue::kResponsibility) > sp.b + 1 && ti == 0;
+      if (!object && !antecedent && !general) continue;
       responsibility_actor = ResolveEntityActor(c, s, sp.speaker, false);
       responsibility_claim = responsibility_actor >= 0;
     }
@@ -2416,7 +2484,9 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
           ResolveEntityActor(c, s, s.speech[static_cast<size_t>(speech_idx)].speaker, false);
     }
     if (actors.empty()) {
-      if (act.info.effect == ControlEffect::kContests && t.kind == TrigKind::kNoun) {
+      if ((act.info.effect == ControlEffect::kContests ||
+           act.info.effect == ControlEffect::kBesieges || act.info.cameo.rfind("087", 0) == 0) &&
+          t.kind == TrigKind::kNoun) {
         // The main clause's armed subject fights ("overran Farah after a battle").
         for (size_t q = 0; q < ti; ++q) {
           const Trigger& o = s.triggers[q];
@@ -2430,6 +2500,7 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
         }
         if (actors.empty()) {
           add_actor(DefaultAttacker(c.disc));
+          if (act.info.cameo.rfind("087", 0) == 0) add_actor(DefaultDefender(c.disc));
           actor_default = true;
         }
       } else if ((t.passive || t.kind == TrigKind::kPlaceSubject) &&
@@ -2816,6 +2887,11 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     if (reciprocal) {
       pairs.push_back({actors[0], actors[1]});
       pairs.push_back({actors[1], actors[0]});
+    } else if ((t.flags & kEntryMutual) && actors.size() == 1 && target >= 0 &&
+               target != actors[0]) {
+      // "Afghan commandos fought Taliban fighters": both sides fought.
+      pairs.push_back({actors[0], target});
+      pairs.push_back({target, actors[0]});
     } else if (actors.empty()) {
       pairs.push_back({-1, target});
     } else {
@@ -2823,7 +2899,19 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     }
     std::vector<size_t> place_list = places;
     if (place_list.empty()) place_list.push_back(SIZE_MAX);
-    for (const auto& [a, tg] : pairs) {
+    // A host's event mirrors the visitor's ("hosted a delegation": 043 and 042).
+    std::vector<const ActionRecord*> recs(pairs.size(), use);
+    if (!use->mirror.empty() && pairs.size() == 1 && pairs[0].first >= 0 && pairs[0].second >= 0) {
+      int m = d.FindAction(use->mirror);
+      if (m >= 0) {
+        pairs.push_back({pairs[0].second, pairs[0].first});
+        recs.push_back(&d.actions()[static_cast<size_t>(m)]);
+      }
+    }
+    for (size_t pi = 0; pi < pairs.size(); ++pi) {
+      const int a = pairs[pi].first;
+      const int tg = pairs[pi].second;
+      const ActionRecord* rec = recs[pi];
       for (size_t pk : place_list) {
         Built b;
         Event& ev = b.ev;
@@ -2831,7 +2919,7 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
         ev.date_precision = prec;
         ev.start_date = start;
         ev.start_precision = start_prec;
-        const ActionInfo& info = use->info;
+        const ActionInfo& info = rec->info;
         ev.cameo = info.cameo;
         ev.action = info.label;
         ev.plover = info.plover;
@@ -2846,9 +2934,9 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
           const ActorRecord& ar = d.actors()[static_cast<size_t>(a)];
           ev.actor = ar.name;
           ev.actor_code = ar.code;
-          if (CampOf(c.disc, a) == Camp::kGovernment && !use->acled_state_type.empty()) {
-            ev.acled_type = use->acled_state_type;
-            ev.acled_subtype = use->acled_state_subtype;
+          if (CampOf(c.disc, a) == Camp::kGovernment && !rec->acled_state_type.empty()) {
+            ev.acled_type = rec->acled_state_type;
+            ev.acled_subtype = rec->acled_state_subtype;
           }
         }
         if (tg >= 0) {

@@ -74,18 +74,19 @@ enum class EntType : uint8_t {
 struct Entity {
   uint32_t b = 0, e = 0;  // token range
   EntType type = EntType::kActor;
-  int actor = -1;           // resolved actor index, -1 if none
-  std::string name;         // canonical name when not an actor record (person, source label)
-  bool after_prep = false;  // object of a preposition
-  bool possessive = false;  // followed by 's
-  bool modifier = false;    // modifies a following noun ("Taliban positions", "pro-Taliban")
-  bool anonymous = false;   // "who asked not to be named", "on condition of anonymity"
-  bool military = false;    // names armed forces (role military/police or armed actor)
-  bool aerial = false;      // aircraft, drones, air force
-  bool consumed = false;    // used as a place instead
-  bool from_role = false;   // "envoys from the United States": acts for the role noun
-  int country = -1;         // for composites / countries
-  uint8_t pronoun = 0;      // 'p' plural, 't' thing, 'h' person, 'w' we
+  int actor = -1;             // resolved actor index, -1 if none
+  std::string name;           // canonical name when not an actor record (person, source label)
+  bool after_prep = false;    // object of a preposition
+  bool possessive = false;    // followed by 's
+  bool modifier = false;      // modifies a following noun ("Taliban positions", "pro-Taliban")
+  bool anonymous = false;     // "who asked not to be named", "on condition of anonymity"
+  bool military = false;      // names armed forces (role military/police or armed actor)
+  bool aerial = false;        // aircraft, drones, air force
+  bool consumed = false;      // used as a place instead
+  bool from_role = false;     // "envoys from the United States": acts for the role noun
+  bool default_role = false;  // a bare role noun resolved to the focus country's actor
+  int country = -1;           // for composites / countries
+  uint8_t pronoun = 0;        // 'p' plural, 't' thing, 'h' person, 'w' we
 };
 
 struct PlaceMention_ {

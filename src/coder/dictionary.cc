@@ -643,14 +643,16 @@ Status Dictionary::AddPhrase(std::string_view phrase, PhraseEntry entry, std::st
         entry.flags |= kEntryArmed;
       } else if (f == "place") {
         entry.flags |= kEntryNeedsPlace;
+      } else if (f == "mutual") {
+        entry.flags |= kEntryMutual;
       } else if (auto e = ParseControlEffect(f); e.ok()) {
         entry.flags =
             static_cast<uint16_t>(entry.flags | ((static_cast<int>(*e) + 1) << kEntryEffectShift));
       } else {
-        return Status(
-            ErrorKind::kInvalidInput,
-            "expected a flag (armed, place, or a control effect), got '" + std::string(f) + "'",
-            std::string(where));
+        return Status(ErrorKind::kInvalidInput,
+                      "expected a flag (armed, place, mutual, or a control effect), got '" +
+                          std::string(f) + "'",
+                      std::string(where));
       }
     }
   }

@@ -211,6 +211,7 @@ std::string Pluralize(std::string_view noun);
 // Pattern flags, written after a pattern in brackets: "leave [armed]".
 inline constexpr uint16_t kEntryArmed = 2;       // the subject must be armed forces
 inline constexpr uint16_t kEntryNeedsPlace = 4;  // the event needs a place
+inline constexpr uint16_t kEntryMutual = 16;     // symmetric: "X and Y clashed", "X fought Y"
 // Bits 8..11: a control effect override + 1 ("repel [repels]").
 inline constexpr int kEntryEffectShift = 8;
 
