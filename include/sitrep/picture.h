@@ -6,6 +6,12 @@
 // store transaction. Queries answer an analyst's questions: who holds what
 // as of a date, what changed hands in a window, the nearest place held by a
 // side, and a prose summary whose every figure names its evidence.
+// Reports that contradict each other are kept as separate events and
+// surfaced (Contradictions(), and the evidence of the contested or claimed
+// interval they produce), never silently resolved. Ingesting reports one by
+// one gives the same events and control as RebuildControl() over all of
+// them, whatever their order (event ids aside: a merged event keeps the id
+// of the first report that told it).
 //
 // The control rules are written in docs/control-rules.md. A ConflictProfile
 // names the sides and who holds places when nothing has been reported; it
@@ -155,11 +161,19 @@ class Picture {
           PictureOptions options = {});
 
   // REQUIRES: coded events have their places resolved (PlaceResolver).
+  // One store transaction: the report, each event (merged into a stored one
+  // where it is the same), and the recomputed control of every place it
+  // touched; on any failure nothing is kept and the Status is returned. An
+  // event without an id gets "<report id>-<sentence start>-<index>"; source
+  // fields the coder left empty are taken from the report.
   Result<IngestResult> Ingest(const Report& report, const CodedReport& coded);
   // Recomputes control of every place from its stored events.
   Status RebuildControl();
 
+  // Rows sorted by place name. REQUIRES: as_of valid (kInvalidArgument).
   Result<std::vector<PlaceControl>> ControlAsOf(Date as_of, const ControlQuery& query) const;
+  // Oldest first; a place of the profile's countries with nothing reported
+  // has one interval, the default holder's.
   Result<std::vector<ControlInterval>> History(int64_t geonameid) const;
   // Changes of hands with date in (as_of - window_days, as_of].
   Result<std::vector<ControlChange>> Changes(Date as_of, int window_days,

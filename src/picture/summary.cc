@@ -249,7 +249,11 @@ Result<Summary> Picture::Summarize(Date as_of, int window_days) const {
                            ? f.quantity.text
                            : FormatNumber(f.quantity.value) +
                                  (f.quantity.unit.empty() ? "" : " " + f.quantity.unit);
-    if (!f.subject.empty()) what += " (" + f.subject + ")";
+    // The subject, unless the figure's own words already say it.
+    if (!f.subject.empty() && what.find(f.subject) == std::string::npos &&
+        f.subject.find(what) == std::string::npos) {
+      what += " (" + f.subject + ")";
+    }
     quoted.push_back(what + ", according to " + who + " on " + it->second->published.ToString());
     summary.reported.push_back(std::move(f));
   }
