@@ -27,6 +27,10 @@ const FAMILIES = [
 ];
 
 const PLAY_STEP_MS = 900;
+// The slider starts this many days before the first report at the latest:
+// events reports mention from long before (background, "since 2018") stay in
+// the API but do not stretch the slider over years.
+const LEAD_IN_DAYS = 30;
 
 const app = {
   info: null,
@@ -105,16 +109,19 @@ function popupContent(row) {
 function drawMarkers(rows, changedIds) {
   app.markers.clearLayers();
   app.markerById.clear();
-  // Default-held places first, so reported places are drawn on top.
-  const sorted = [...rows].sort((a, b) => Number(b.byDefault) - Number(a.byDefault));
+  // Default-held places first, then provinces (rings around their capitals),
+  // so that reported places are drawn on top.
+  const layer = (r) => (r.byDefault ? 0 : r.kind === 'admin1' ? 1 : 2);
+  const sorted = [...rows].sort((a, b) => layer(a) - layer(b));
   for (const row of sorted) {
     if (row.lat === null || row.lon === null) continue;
     const marker = L.circleMarker([row.lat, row.lon], markerStyle(row, app.colours));
     marker.bindPopup(() => popupContent(row));
-    if (row.byDefault && row.kind !== 'national-capital') {
+    if ((row.byDefault && row.kind !== 'national-capital') || row.kind === 'admin1') {
       marker.bindTooltip(el('span', {}, markerLabel(row)), {direction: 'top', offset: [0, -6]});
     } else {
-      // Places the reports speak of, and the capital, are named on the map.
+      // Places the reports speak of, and the capital, are named on the map
+      // (provinces are not: they sit on their capitals).
       marker.bindTooltip(el('span', {}, row.displayName || row.name),
                          {permanent: true, direction: 'right', offset: [7, 0], className: 'place-label'});
     }
@@ -156,6 +163,13 @@ function drawLegend(rows) {
                            'stroke-dasharray': style.dashArray || 'none'})),
         ' ', STATUS_LABELS[s]);
   });
+  if (rows.some((r) => r.kind === 'admin1' && !r.byDefault)) {
+    statusItems.push(el('li', {},
+        svg('svg', {width: 18, height: 18, 'aria-hidden': 'true'},
+            svg('circle', {cx: 9, cy: 9, r: 7, fill: '#9e9e9e', 'fill-opacity': 0.15, stroke: '#555',
+                           'stroke-width': 2})),
+        ' wide ring: a province as a whole'));
+  }
   if (app.state.compare) {
     statusItems.push(el('li', {},
         svg('svg', {width: 18, height: 18, 'aria-hidden': 'true'},
@@ -441,6 +455,10 @@ async function main() {
   app.colours = new HolderColours(app.info.sides || []);
   app.first = isIsoDate(app.info.first_date) ? app.info.first_date : todayIso();
   app.last = isIsoDate(app.info.last_date) ? app.info.last_date : todayIso();
+  if (isIsoDate(app.info.first_report_date)) {
+    const leadIn = addDays(app.info.first_report_date, -LEAD_IN_DAYS);
+    if (leadIn > app.first) app.first = leadIn;
+  }
   if (app.first > app.last) app.first = app.last;
   Object.assign(app.state, readHash(window.location.hash));
   app.state.date = clampDate(app.state.date || app.last);

@@ -444,7 +444,14 @@ ApiResponse Api::Info(const Params& params) {
   // come after the last event it reports.
   auto reports = context_.store->ListReports();
   if (!reports.ok()) return ErrorResponse(reports.status());
-  for (const Report& r : *reports) widen(r.published);
+  Date first_report;
+  Date last_report;
+  for (const Report& r : *reports) {
+    widen(r.published);
+    if (!r.published.IsValid()) continue;
+    if (!first_report.IsValid() || r.published < first_report) first_report = r.published;
+    if (!last_report.IsValid() || r.published > last_report) last_report = r.published;
+  }
   Json stats = Json::object();
   if (auto st = context_.store->Stats(); st.ok()) {
     stats = Json{{"reports", st->reports},
@@ -462,6 +469,8 @@ ApiResponse Api::Info(const Params& params) {
          {"side_members", members},
          {"first_date", DateJson(first)},
          {"last_date", DateJson(last)},
+         {"first_report_date", DateJson(first_report)},
+         {"last_report_date", DateJson(last_report)},
          {"actors", actors},
          {"stats", stats},
          {"writes_enabled", !options_.token.empty() && context_.pipeline != nullptr},

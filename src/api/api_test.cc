@@ -318,6 +318,8 @@ TEST_F(ApiServerTest, InfoDescribesProfileDatesAndActors) {
   EXPECT_EQ(r.json["sides"], Json::array({"Sudanese Armed Forces", "Rapid Support Forces"}));
   EXPECT_EQ(r.json["first_date"], "2023-10-26");
   EXPECT_EQ(r.json["last_date"], "2023-12-19");  // the last report's publication
+  EXPECT_EQ(r.json["first_report_date"], "2023-10-27");
+  EXPECT_EQ(r.json["last_report_date"], "2023-12-19");
   EXPECT_EQ(r.json["stats"]["reports"], 3);
   EXPECT_EQ(r.json["stats"]["events"], 4);
   EXPECT_NE(std::find(r.json["actors"].begin(), r.json["actors"].end(), "Rapid Support Forces"),

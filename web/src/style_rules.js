@@ -70,5 +70,12 @@ export function markerStyle(row, colours) {
       break;
   }
   if (row.byDefault) style.fillOpacity = 0.45;
+  if (row.kind === 'admin1') {
+    // A province as a whole: a wide ring around its capital, in the holder's
+    // colour when held, else in the status's outline.
+    style.radius = 14;
+    style.fillOpacity = 0.1;
+    if (row.status === 'held') Object.assign(style, {color: fill, weight: 3});
+  }
   return style;
 }
