@@ -571,6 +571,12 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
           j = next->end;
         }
         Cue cue = Cue::kSource;
+        if (best->entry.kind == kEntryCountryName && list.size() == 1 && j + 1 < s.e &&
+            c.F(j) == "'s") {
+          Cue c2 = Cue::kSource;
+          if (uint32_t r2 = role_at(j + 1, &c2); r2 > 0 && c2 != Cue::kSource)
+            ++j;  // "Russia's forces"
+        }
         uint32_t r = role_at(j, &cue);
         // "Afghan army officer": a role then a source noun.
         if (r > 0 && cue != Cue::kSource) {
@@ -880,6 +886,22 @@ void CoderCore::Impl::BuildPlaces(Ctx& c, SentenceAnalysis& s) const {
     if (overlaps_entity(h.tb, h.te, false) || overlaps_date(h.tb, h.te)) continue;
     if (covered_by_match(h.tb, h.te, true)) continue;
     bool strong = h.salience >= opt.min_salience;
+    // "More than 400 people": a capitalized first word is a name only if it
+    // is a well-known one.
+    bool first = h.tb == s.b || h.tb == s.dateline_end || c.T(h.tb - 1).Is(kTokQuoteOpen);
+    if (first && h.te == h.tb + 1 && h.salience < 0.5f && h.te < s.e) {
+      // Followed by a plain lower-case word ("More than 400"): not a name.
+      const Token& nt = c.T(h.te);
+      bool verbish = HasCue(s, h.te, Cue::kBeAux) || HasCue(s, h.te, Cue::kHaveAux) ||
+                     HasCue(s, h.te, Cue::kSpeech) || HasCue(s, h.te, Cue::kModal) ||
+                     HasCue(s, h.te, Cue::kFuture) || HasCue(s, h.te, Cue::kAdmin1Word) ||
+                     HasCue(s, h.te, Cue::kSettlementWord);
+      for (uint32_t q = s.match_start[h.te - s.b]; q < s.match_start[h.te - s.b + 1]; ++q) {
+        uint8_t k = s.matches[q].entry.kind;
+        if (k == kEntryVerb || k == kEntryPlaceSubject) verbish = true;
+      }
+      if (nt.Is(kTokWord) && !nt.Is(kTokCapitalized) && !verbish) continue;
+    }
     if (!strong) {
       bool loc = h.tb > s.b && (HasCue(s, h.tb - 1, Cue::kLocative) || c.F(h.tb - 1) == "of");
       bool typed = h.te < s.e &&
@@ -2484,9 +2506,11 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
           ResolveEntityActor(c, s, s.speech[static_cast<size_t>(speech_idx)].speaker, false);
     }
     if (actors.empty()) {
+      const bool two_sides =
+          act.info.cameo.rfind("087", 0) == 0 || fam2 == "04" || act.info.cameo == "0841";
       if ((act.info.effect == ControlEffect::kContests ||
-           act.info.effect == ControlEffect::kBesieges || act.info.cameo.rfind("087", 0) == 0) &&
-          t.kind == TrigKind::kNoun) {
+           act.info.effect == ControlEffect::kBesieges || two_sides) &&
+          act.info.cameo.rfind("195", 0) != 0 && t.kind == TrigKind::kNoun) {
         // The main clause's armed subject fights ("overran Farah after a battle").
         for (size_t q = 0; q < ti; ++q) {
           const Trigger& o = s.triggers[q];
@@ -2500,7 +2524,8 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
         }
         if (actors.empty()) {
           add_actor(DefaultAttacker(c.disc));
-          if (act.info.cameo.rfind("087", 0) == 0) add_actor(DefaultDefender(c.disc));
+          // Ceasefires, talks and prisoner swaps are the two sides' acts.
+          if (two_sides) add_actor(DefaultDefender(c.disc));
           actor_default = true;
         }
       } else if ((t.passive || t.kind == TrigKind::kPlaceSubject) &&
@@ -2544,7 +2569,10 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
         act.info.effect != ControlEffect::kNone) {
       for (size_t k = 0; k < actor_ents.size() && k < actors.size(); ++k) {
         const Entity& en = s.entities[static_cast<size_t>(actor_ents[k])];
-        if (en.type != EntType::kRole || en.military) continue;
+        bool state_word = (en.type == EntType::kRole && !en.military) ||
+                          en.type == EntType::kCountry || en.type == EntType::kCapital ||
+                          (en.type == EntType::kPronoun && en.military);
+        if (!state_word) continue;
         int country = CountryOfActor(actors[k]);
         int mil = d.CountryActor(country, "military");
         if (mil >= 0 && country >= 0 && actors[k] == d.CountryActor(country, "government"))
@@ -2745,7 +2773,7 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
         }
         bool carry = opt.carry_place_in_paragraph && c.disc.paragraph == span.paragraph &&
                      c.disc.paragraph_place.valid();
-        if (places.empty() && !carry) {
+        if (places.empty() && !carry && opt.country_as_last_resort) {
           for (size_t k = 0; k < s.places.size(); ++k) {
             const auto& p = s.places[k];
             if (p.weak && !p.reference_point && !p.dateline && !p.possessive) {
@@ -2813,8 +2841,8 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
           int who = speaker_actor;
           const ActorRecord& sa = d.actors()[static_cast<size_t>(who)];
           if (sa.sector == Sector::kMilitary || sa.sector == Sector::kPolice) {
-            int gov = d.CountryActor(CountryOfActor(who), "government");
-            if (gov >= 0) who = gov;
+            int speaks = d.CountryActor(CountryOfActor(who), "forces-speaker");
+            if (speaks >= 0) who = speaks;
           }
           claimant = ActorName(who);
         } else if (!spk->name.empty()) {
@@ -2999,6 +3027,21 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     }
   }
 
+  // A generic "attack" next to a specific one (shelling, air strike) on the
+  // same actor and place is the same act.
+  for (size_t k = 0; k < built.size(); ++k) {
+    if (built[k].ev.cameo != "190") continue;
+    for (size_t q = 0; q < built.size(); ++q) {
+      const Event& o = built[q].ev;
+      if (q != k && o.cameo.size() >= 3 && o.cameo.compare(0, 2, "19") == 0 && o.cameo != "190" &&
+          o.cameo != "191" && o.cameo != "192" && o.actor == built[k].ev.actor &&
+          o.place.text == built[k].ev.place.text) {
+        built.erase(built.begin() + static_cast<std::ptrdiff_t>(k));
+        --k;
+        break;
+      }
+    }
+  }
   // Sources, ids, output.
   std::string sentence_text(c.Text(s.b, s.e));
   for (size_t k = 0; k < built.size(); ++k) {

@@ -44,6 +44,9 @@ struct CoreOptions {
   // Paragraph carry-over: an event with no place in its sentence takes the
   // place of the previous event of the same paragraph.
   bool carry_place_in_paragraph = true;
+  // A country named in passing ("UK Defence Secretary") may be an event's
+  // place when nothing better is found.
+  bool country_as_last_resort = false;
 };
 
 // Modality of one trigger, from cue words around it.

@@ -472,8 +472,10 @@ struct Parser {
         if (key == "military") return scalar(&c.military);
         if (key == "police") return scalar(&c.police);
         if (key == "opposition") return scalar(&c.opposition);
+        if (key == "forces-speaker") return scalar(&c.forces_speaker);
         return Unknown(key, line,
                        "name, names, demonyms, capitals, cities, government, military, police, "
+                       "forces-speaker, "
                        "opposition");
       }
       case Kind::kAction: {
@@ -715,6 +717,7 @@ int Dictionary::CountryActor(int country, std::string_view field) const {
   if (field == "military") return c.military;
   if (field == "police") return c.police;
   if (field == "opposition") return c.opposition;
+  if (field == "forces-speaker") return c.forces_speaker;
   return -1;
 }
 
@@ -760,6 +763,8 @@ Status Dictionary::Build() {
     SITREP_RETURN_IF_ERROR(resolve(c.military, "military", &country_actors_[i].military));
     SITREP_RETURN_IF_ERROR(resolve(c.police, "police", &country_actors_[i].police));
     SITREP_RETURN_IF_ERROR(resolve(c.opposition, "opposition", &country_actors_[i].opposition));
+    SITREP_RETURN_IF_ERROR(
+        resolve(c.forces_speaker, "forces-speaker", &country_actors_[i].forces_speaker));
   }
   for (const auto& p : src_.persons) {
     for (const auto& r : p.roles) {

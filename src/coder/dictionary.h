@@ -92,7 +92,8 @@ struct CountryRecord {
   std::string government;             // actor names
   std::string military;
   std::string police;
-  std::string opposition;  // the armed opposition when the story names none
+  std::string opposition;      // the armed opposition when the story names none
+  std::string forces_speaker;  // who a statement of the forces is attributed to
   std::string where;
 };
 
@@ -275,7 +276,7 @@ class Dictionary {
   std::unordered_map<std::string, int> action_index_;
   std::unordered_map<std::string, int> country_index_;
   struct CountryActors {
-    int government = -1, military = -1, police = -1, opposition = -1;
+    int government = -1, military = -1, police = -1, opposition = -1, forces_speaker = -1;
   };
   std::vector<CountryActors> country_actors_;
 };
