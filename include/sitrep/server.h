@@ -22,8 +22,10 @@
 // Thread-safety: Start() returns a running server whose request threads use
 // the ServerContext's objects concurrently for reads (which their
 // interfaces allow) and serialize ingests (one at a time, as Pipeline
-// requires). Stop() may be called from any thread, also from a signal
-// watcher; Wait() blocks until the server has stopped.
+// requires). Stop() may be called from any thread and from a signal handler
+// (it only shuts the listening socket down); Wait() blocks until the server
+// has finished the requests in flight and stopped. Destroying a Server stops
+// it and waits.
 #ifndef SITREP_SERVER_H_
 #define SITREP_SERVER_H_
 
@@ -104,9 +106,11 @@ class Server {
   virtual std::string token_source() const = 0;
   // The folder the page is served from, or "" when there is none.
   virtual std::string web_root() const = 0;
-  // Stops accepting and finishes; idempotent.
+  // Stops accepting connections and returns at once; idempotent.
+  // Async-signal-safe.
   virtual void Stop() = 0;
-  // Blocks until the server has stopped.
+  // Blocks until the server has stopped (after Stop()) and its threads have
+  // finished. Not for a signal handler.
   virtual void Wait() = 0;
 };
 

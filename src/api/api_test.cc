@@ -823,6 +823,20 @@ TEST_F(ApiServerTest, StartRefusesUnsafeOrBadOptions) {
   EXPECT_EQ(busy.status().kind(), ErrorKind::kIoError);
 }
 
+TEST_F(ApiServerTest, StopFromAnotherThreadEndsWait) {
+  Server* server = server_.get();
+  std::thread stopper([server] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    server->Stop();  // what a signal handler does
+  });
+  server->Wait();
+  stopper.join();
+  client_->set_connection_timeout(1, 0);
+  EXPECT_EQ(Get("/api/info").status, -1);  // nobody listens any more
+  server->Stop();                          // idempotent
+  server->Wait();
+}
+
 TEST_F(ApiServerTest, ChangesByAnotherWriterAreNoticed) {
   EXPECT_EQ(Get("/api/info").json["stats"]["reports"], 3);
   EXPECT_EQ(Get("/api/info").Header("X-Sitrep-Cache"), "hit");

@@ -59,7 +59,10 @@ class HttpServer final : public Server {
         token_source_(std::move(token_source)),
         web_root_(std::move(web_root)) {}
 
-  ~HttpServer() override { Stop(); }
+  ~HttpServer() override {
+    Stop();
+    Wait();
+  }
 
   Status Listen();
 
@@ -67,10 +70,9 @@ class HttpServer final : public Server {
   std::string token_source() const override { return token_source_; }
   std::string web_root() const override { return web_root_; }
 
-  void Stop() override {
-    http_.stop();
-    Wait();
-  }
+  // Only shutdown(2) and close(2) of the listening socket: safe in a signal
+  // handler.
+  void Stop() override { http_.stop(); }
 
   void Wait() override {
     std::lock_guard lock(join_mu_);
@@ -223,7 +225,7 @@ Status HttpServer::Listen() {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   if (!http_.is_running()) {
-    http_.stop();
+    Stop();
     Wait();
     return Status(ErrorKind::kIoError, "the server did not start listening", options_.bind);
   }

@@ -178,5 +178,6 @@ int main(int argc, char** argv) {
   int sig = 0;
   sigwait(&signals, &sig);
   (*server)->Stop();
+  (*server)->Wait();
   return 0;
 }
