@@ -1,0 +1,115 @@
+// Unit tests of the page's pure modules (no browser): dates, the URL hash
+// state, marker styles and the reading of API objects.
+//   node --test web/test/unit.test.mjs
+
+import {describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+
+import {addDays, isIsoDate, toDays, toIso} from '../src/dates.js';
+import {readChange, readControl, readEvent} from '../src/model.js';
+import {readHash, writeHash} from '../src/state.js';
+import {HolderColours, STATUSES, markerStyle} from '../src/style_rules.js';
+
+describe('dates', () => {
+  test('round trips and arithmetic', () => {
+    assert.equal(toIso(toDays('2021-08-13')), '2021-08-13');
+    assert.equal(addDays('2021-08-13', -13), '2021-07-31');
+    assert.equal(addDays('2024-02-28', 1), '2024-02-29');
+    assert.equal(toDays('1970-01-02'), 1);
+  });
+
+  test('only real calendar days are dates', () => {
+    assert.ok(isIsoDate('2021-08-13'));
+    for (const bad of ['2021-02-30', '2021-8-13', '13/08/2021', '', null, '2021-08-13T00:00']) {
+      assert.ok(!isIsoDate(bad), String(bad));
+    }
+  });
+});
+
+describe('URL hash state', () => {
+  test('round trip', () => {
+    const state = {date: '2021-08-13', actor: 'Taliban', family: '19', window: 8,
+                   view: {lat: 33.5, lon: 65.25, zoom: 6}, compare: '2021-08-01'};
+    const back = readHash(writeHash(state));
+    assert.deepEqual(back, state);
+  });
+
+  test('names with reserved characters survive', () => {
+    const state = {actor: 'A & B = "C" #1'};
+    assert.equal(readHash(writeHash(state)).actor, 'A & B = "C" #1');
+  });
+
+  test('bad values are dropped, not trusted', () => {
+    const s = readHash('#date=2021-02-30&family=x9&window=7&view=91,0,3&compare=never&actor=' +
+                       'x'.repeat(300));
+    assert.deepEqual(s, {});
+    assert.deepEqual(readHash('#view=10,20,99'), {});
+    assert.deepEqual(readHash(''), {});
+  });
+});
+
+describe('marker styles', () => {
+  const colours = new HolderColours(['Government', 'Rebels']);
+
+  test('sides get the first colours, others a stable one', () => {
+    assert.notEqual(colours.colour('Government'), colours.colour('Rebels'));
+    assert.equal(colours.colour('Militia X'), new HolderColours([]).colour('Militia X'));
+    assert.equal(colours.colour(''), '#9e9e9e');
+  });
+
+  test('each status looks different', () => {
+    const looks = new Set(STATUSES.map((status) => {
+      const s = markerStyle({status, holder: 'Rebels', challenger: 'Government',
+                             kind: 'provincial-capital'}, colours);
+      return `${s.color}|${s.weight}|${s.dashArray}|${s.fillOpacity}`;
+    }));
+    assert.equal(looks.size, STATUSES.length);
+  });
+
+  test('the fill is the holder', () => {
+    const s = markerStyle({status: 'besieged', holder: 'Rebels', challenger: 'Government',
+                           kind: 'city'}, colours);
+    assert.equal(s.fillColor, colours.colour('Rebels'));
+    assert.equal(s.color, colours.colour('Government'));
+  });
+});
+
+describe('reading API objects', () => {
+  test('a control row (PlaceControlToJson)', () => {
+    const row = readControl({geonameid: 1, name: 'Nyala', kind: 'provincial-capital',
+                             country: 'SD', admin1: null, lat: 12.05, lon: 24.88, status: 'held',
+                             holder: 'Rapid Support Forces', challenger: null,
+                             since: '2023-10-26', until: null, by_default: false,
+                             evidence: ['e1']});
+    assert.equal(row.name, 'Nyala');
+    assert.equal(row.holder, 'Rapid Support Forces');
+    assert.equal(row.challenger, '');
+    assert.equal(row.admin1, '');
+    assert.deepEqual(row.evidence, ['e1']);
+    assert.equal(row.byDefault, false);
+  });
+
+  test('an event (EventToJson) with a claim and sources', () => {
+    const e = readEvent({id: 'x', date: '2021-08-12', date_precision: 'approx', cameo: '192',
+                         action: 'occupy territory', actor: 'Taliban', target: null,
+                         object: 'the jail', place: {name: 'Kandahar', geonameid: 7, text: 'Kandahar'},
+                         claim: {status: 'claimed', by: 'Taliban', confirms_claim_of: null},
+                         sources: [{outlet: 'Wire', url: 'https://a.example/1', published: '2021-08-13',
+                                    sentence: 'They said so.', claim: 'claimed', by: 'Taliban'}],
+                         corroboration: 1});
+    assert.equal(e.claim, 'claimed');
+    assert.equal(e.claimant, 'Taliban');
+    assert.equal(e.placeId, 7);
+    assert.equal(e.sources[0].claimant, 'Taliban');
+    assert.equal(e.corroboration, 1);
+  });
+
+  test('missing or odd fields do not throw', () => {
+    const e = readEvent({});
+    assert.equal(e.claim, 'reported');
+    assert.deepEqual(e.sources, []);
+    const c = readChange({place: null});
+    assert.equal(c.name, '');
+    assert.equal(readControl({}).status, 'held');
+  });
+});
