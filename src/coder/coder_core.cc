@@ -22,6 +22,8 @@ std::string_view ModalityName(Modality m) {
       return "hypothetical";
     case Modality::kIntent:
       return "intent";
+    case Modality::kAttempt:
+      return "attempt";
     case Modality::kThreat:
       return "threat";
   }
@@ -1677,6 +1679,7 @@ Modality CoderCore::Impl::FindModality(const Ctx& c, const SentenceAnalysis& s,
         case Modality::kFuture:
           return 3;
         case Modality::kIntent:
+        case Modality::kAttempt:
           return 2;
         default:
           return 0;
@@ -1704,7 +1707,11 @@ Modality CoderCore::Impl::FindModality(const Ctx& c, const SentenceAnalysis& s,
         raise(Modality::kHypothetical);
       }
     }
-    if (HasCue(s, k, Cue::kIntent) || HasCue(s, k, Cue::kAttempt)) raise(Modality::kIntent);
+    if (HasCue(s, k, Cue::kAttempt)) {
+      raise(Modality::kAttempt);
+    } else if (HasCue(s, k, Cue::kIntent)) {
+      raise(Modality::kIntent);
+    }
     bool nominal = t.kind == TrigKind::kNoun || (t.kind == TrigKind::kVerb && t.form == kFormIng);
     if (nominal && HasCue(s, k, Cue::kHalt)) {
       uint32_t e = CueEnd(s, k, Cue::kHalt);
@@ -2204,7 +2211,9 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
         (t.modality == Modality::kFuture ||
          (t.modality == Modality::kHypothetical && act.info.cameo.substr(0, 2) == "13"));
     bool threat = t.modality == Modality::kThreat;
-    if (t.modality != Modality::kFactual && !announced_ok && !threat) continue;
+    // "tried to take Bakhmut": an attempted capture is fighting for the place.
+    bool attempt = t.modality == Modality::kAttempt && act.info.effect == ControlEffect::kCaptures;
+    if (t.modality != Modality::kFactual && !announced_ok && !threat && !attempt) continue;
     if (t.kind == TrigKind::kNoun && !NounLicensed(c, s, t)) continue;
     if (t.kind == TrigKind::kVerb && !t.passive) {
       // "A suicide bomber struck the crowds": the noun is the event.
@@ -2232,6 +2241,11 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     }
     std::string code = act.info.cameo;
     const ActionRecord* use = &act;
+    if (attempt) {
+      int a190 = d.FindAction("190");
+      if (a190 < 0) continue;
+      use = &d.actions()[static_cast<size_t>(a190)];
+    }
     if (threat) {
       // A threat to use force is itself the event (CAMEO 138x).
       std::string fam = code.substr(0, 2);
@@ -2504,6 +2518,12 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     if (speech_idx >= 0 && s.speech[static_cast<size_t>(speech_idx)].speaker >= 0) {
       speaker_actor =
           ResolveEntityActor(c, s, s.speech[static_cast<size_t>(speech_idx)].speaker, false);
+    }
+    // "the last rebels were evacuated": who withdraws is the passive's subject.
+    if (actors.empty() && t.passive && act.info.effect == ControlEffect::kWithdraws &&
+        target >= 0) {
+      add_actor(target);
+      target = -1;
     }
     if (actors.empty()) {
       const bool two_sides =
@@ -3042,6 +3062,33 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
       }
     }
   }
+  // "X denied any role in the bombing": the act stays as reported, and X's
+  // part in it is a denied event of its own.
+  for (const auto& sp : s.speech) {
+    if (!sp.denial || sp.speaker < 0) continue;
+    bool role = false;
+    for (uint32_t k = sp.e; k < std::min(s.e, sp.e + 3); ++k) {
+      std::string_view w = c.F(k);
+      if (w == "role" || w == "responsibility" || w == "involvement" || w == "part") role = true;
+    }
+    if (!role) continue;
+    int who = ResolveEntityActor(c, s, sp.speaker, false);
+    if (who < 0) continue;
+    size_t n = built.size();
+    for (size_t k = 0; k < n; ++k) {
+      if (built[k].trig_b < sp.content_b || built[k].trig_b >= sp.content_e) continue;
+      if (!built[k].ev.actor.empty()) continue;
+      built[k].ev.claim = ClaimStatus::kReported;
+      built[k].ev.claimant.clear();
+      Built copy = built[k];
+      const ActorRecord& ar = d.actors()[static_cast<size_t>(who)];
+      copy.ev.actor = ar.name;
+      copy.ev.actor_code = ar.code;
+      copy.ev.claim = ClaimStatus::kDenied;
+      copy.ev.claimant = ar.name;
+      built.push_back(std::move(copy));
+    }
+  }
   // Sources, ids, output.
   std::string sentence_text(c.Text(s.b, s.e));
   for (size_t k = 0; k < built.size(); ++k) {
@@ -3292,6 +3339,7 @@ CodedReport CoderCore::Impl::Code(const Report& report) const {
     c.out.sentences.push_back({span.start, span.end});
   }
   SentenceAnalysis s;
+  size_t prev_begin = 0, prev_end = 0;  // events of the previous sentence
   for (const auto& span : c.sentences) {
     if (span.paragraph != c.disc.paragraph) {
       c.disc.paragraph = span.paragraph;
@@ -3300,7 +3348,34 @@ CodedReport CoderCore::Impl::Code(const Report& report) const {
     }
     s = SentenceAnalysis();
     AnalyzeSentence(c, span, s);
+    size_t before = c.out.events.size();
     CodeSentence(c, span, s);
+    // "The NRF denied the claim": the previous sentence's events are denied.
+    if (c.out.events.size() == before) {
+      for (const auto& sp : s.speech) {
+        if (!sp.denial || sp.speaker < 0) continue;
+        bool about_claim = false;
+        for (uint32_t k = sp.b; k < std::min(s.e, sp.e + 4); ++k) {
+          std::string_view w = c.F(k);
+          if (w == "claim" || w == "claims" || w == "report" || w == "reports" ||
+              w == "allegation" || w == "allegations" || w == "accusations")
+            about_claim = true;
+        }
+        if (!about_claim) continue;
+        int who = ResolveEntityActor(c, s, sp.speaker, false);
+        std::string name =
+            who >= 0 ? ActorName(who) : s.entities[static_cast<size_t>(sp.speaker)].name;
+        for (size_t k = prev_begin; k < prev_end && k < c.out.events.size(); ++k) {
+          Event& ev = c.out.events[k];
+          ev.claim = ClaimStatus::kDenied;
+          ev.claimant = name;
+          ev.sources[0].claim = ev.claim;
+          ev.sources[0].claimant = name;
+        }
+      }
+    }
+    prev_begin = before;
+    prev_end = c.out.events.size();
     // Mentions: every place name (not references).
     for (const auto& p : s.places) {
       if (p.is_ref) continue;

@@ -55,7 +55,8 @@ enum class Modality : uint8_t {
   kNegated,
   kFuture,        // will, plans to, is set to
   kHypothetical,  // could, may, might, would (not reported), if-clauses
-  kIntent,        // to-infinitive of purpose, seeks to, tries to
+  kIntent,        // to-infinitive of purpose, seeks to, plans
+  kAttempt,       // tried to, attempted to: an attempted capture is an attack
   kThreat,        // threatened to, warned that ... would
 };
 std::string_view ModalityName(Modality m);
