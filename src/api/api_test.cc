@@ -1,11 +1,10 @@
 // The HTTP API end to end, in process: a real server on 127.0.0.1 (an
 // ephemeral port) over a memory store, answered through httplib::Client.
 //
-// The world is a small one of its own (places of Sudan, a two-sided
-// profile) so that nothing here leans on the seed story. Reports are coded
-// by a tiny rule-based coder (FakeCoder) so that these tests do not depend on
-// the dictionaries; places are resolved by the real PlaceResolver over a
-// memory gazetteer, and control is kept by the real Picture.
+// The world is a small one of its own (api_test_world.h: places of Sudan, a
+// two-sided profile, a rule-based FakeCoder) so that nothing here leans on
+// the seed story or the dictionaries; places are resolved by the real
+// PlaceResolver, and control is kept by the real Picture.
 #include "api/api.h"
 
 #include <gtest/gtest.h>
@@ -21,6 +20,7 @@
 #include <sstream>
 #include <thread>
 
+#include "api/api_test_world.h"
 #include "sitrep/coder.h"
 #include "sitrep/export.h"
 #include "sitrep/gazetteer.h"
@@ -35,149 +35,11 @@ namespace {
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
 
+using api::testing::kHostile;
+using api::testing::MakeReport;
+using api::testing::MemoryWorld;
+
 constexpr char kToken[] = "api-test-token-0123456789";
-constexpr char kHostile[] =
-    "<script>window.__pwned=1</script> <img src=x onerror=\"window.__pwned=2\"> & \"q\"";
-
-// Codes "<Actor> captured <Place> on YYYY-MM-DD", "<Actor> attacked
-// <Place> on ...", "<Actor> besieged <Place> on ..." and "<Actor> claimed that
-// they captured <Place> on ...": one event per sentence that matches.
-class FakeCoder : public Coder {
- public:
-  CodedReport Code(const Report& report) const override {
-    CodedReport out;
-    const std::string& text = report.text;
-    size_t start = 0;
-    while (start < text.size()) {
-      // A sentence ends at ". " or a line end (not at every '.': the
-      // hostile text has "window.__pwned").
-      size_t end = std::min(text.find(". ", start), text.find('\n', start));
-      if (end == std::string::npos) end = text.size();
-      if (end == text.size() && end > start && text[end - 1] == '.') --end;
-      if (end > start) {
-        out.sentences.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
-        CodeSentence(report, start, end, &out);
-      }
-      start = end + 1;
-      while (start < text.size() && text[start] == ' ') ++start;
-    }
-    return out;
-  }
-  const ActionInfo* Action(std::string_view) const override { return nullptr; }
-
- private:
-  static void CodeSentence(const Report& report, size_t start, size_t end, CodedReport* out) {
-    std::string s = report.text.substr(start, end - start);
-    struct Verb {
-      const char* word;
-      const char* cameo;
-      const char* label;
-      ControlEffect effect;
-    };
-    static const Verb kVerbs[] = {
-        {" claimed that they captured ", "192", "occupy territory", ControlEffect::kCaptures},
-        {" captured ", "192", "occupy territory", ControlEffect::kCaptures},
-        {" attacked ", "190", "use conventional military force", ControlEffect::kContests},
-        {" besieged ", "191", "impose blockade", ControlEffect::kBesieges},
-    };
-    for (const Verb& v : kVerbs) {
-      size_t at = s.find(v.word);
-      if (at == std::string::npos) continue;
-      std::string rest = s.substr(at + std::strlen(v.word));
-      size_t on = rest.find(" on ");
-      Event e;
-      e.actor = s.substr(0, at);
-      e.cameo = v.cameo;
-      e.action = v.label;
-      e.effect = v.effect;
-      e.place.text = rest.substr(0, on);
-      e.date = report.published;
-      if (on != std::string::npos) {
-        auto d = Date::Parse(rest.substr(on + 4, 10));
-        if (d.ok()) e.date = *d;
-      }
-      if (std::string(v.word).find("claimed") != std::string::npos) {
-        e.claim = ClaimStatus::kClaimed;
-        e.claimant = e.actor;
-      }
-      EventSource src;
-      src.outlet = report.outlet;
-      src.url = report.url;
-      src.published = report.published;
-      src.sentence = s;
-      src.start = static_cast<uint32_t>(start);
-      src.end = static_cast<uint32_t>(end);
-      src.claim = e.claim;
-      src.claimant = e.claimant;
-      e.sources.push_back(src);
-      size_t place_at = start + at + std::strlen(v.word);
-      out->mentions.push_back({static_cast<uint32_t>(place_at),
-                               static_cast<uint32_t>(place_at + e.place.text.size()), e.place});
-      out->events.push_back(std::move(e));
-      return;
-    }
-  }
-};
-
-Place MakePlace(int64_t id, std::string name, PlaceKind kind, std::string admin1, double lat,
-                double lon, int64_t population) {
-  Place p;
-  p.geonameid = id;
-  p.name = name;
-  p.ascii_name = std::move(name);
-  p.kind = kind;
-  p.feature_code = kind == PlaceKind::kNationalCapital     ? "PPLC"
-                   : kind == PlaceKind::kProvincialCapital ? "PPLA"
-                   : kind == PlaceKind::kCountry           ? "PCLI"
-                                                           : "PPL";
-  p.country = "SD";
-  p.country_name = "Sudan";
-  p.admin1 = std::move(admin1);
-  p.lat = lat;
-  p.lon = lon;
-  p.population = population;
-  return p;
-}
-
-std::vector<Place> SudanPlaces() {
-  return {
-      MakePlace(9000, "Sudan", PlaceKind::kCountry, "", 15.0, 30.0, 43000000),
-      MakePlace(9001, "Khartoum", PlaceKind::kNationalCapital, "Khartoum", 15.5518, 32.5324,
-                1974647),
-      MakePlace(9002, "Nyala", PlaceKind::kProvincialCapital, "South Darfur", 12.0489, 24.8807,
-                565734),
-      MakePlace(9003, "El Fasher", PlaceKind::kProvincialCapital, "North Darfur", 13.6279, 25.3494,
-                264734),
-      MakePlace(9004, "El Geneina", PlaceKind::kProvincialCapital, "West Darfur", 13.4525, 22.4472,
-                162981),
-      MakePlace(9005, "Wad Madani", PlaceKind::kProvincialCapital, "Al Jazirah", 14.4012, 33.5199,
-                345290),
-      MakePlace(9006, "Kassala", PlaceKind::kProvincialCapital, "Kassala", 15.4510, 36.4000,
-                401477),
-  };
-}
-
-ConflictProfile SudanProfile() {
-  ConflictProfile p;
-  p.name = "sudan-test";
-  p.title = "Sudan (test world)";
-  p.countries = {"SD"};
-  p.default_holder = "Sudanese Armed Forces";
-  p.capital = "Khartoum";
-  p.sides = {{"Sudanese Armed Forces", "SAF"}, {"Rapid Support Forces", "RSF"}};
-  return p;
-}
-
-Report MakeReport(std::string text, const char* published, std::string outlet) {
-  Report r;
-  r.text = std::move(text);
-  r.id = ReportId(r.text);
-  r.published = *Date::Parse(published);
-  r.outlet = std::move(outlet);
-  r.url = "https://news.example/" + r.id;
-  r.origin = "test:" + r.id;
-  return r;
-}
 
 struct Reply {
   int status = 0;
@@ -193,19 +55,13 @@ struct Reply {
 class ApiServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    gazetteer_ = MakeMemoryGazetteer(SudanPlaces());
-    store_ = NewMemoryStore();
-    picture_ = std::make_unique<Picture>(store_.get(), gazetteer_.get(), SudanProfile());
-    pipeline_ = std::make_unique<Pipeline>(&coder_, gazetteer_.get(), picture_.get());
-    Ingest(
-        MakeReport("Rapid Support Forces captured Nyala on 2023-10-26. Rapid Support Forces "
-                   "attacked El Fasher on 2023-10-26.",
-                   "2023-10-27", "Nile Wire"));
-    Ingest(MakeReport(std::string("Rapid Support Forces captured El Geneina on 2023-11-04 ") +
-                          kHostile + " said a witness.",
-                      "2023-11-05", "Darfur Monitor"));
-    Ingest(MakeReport("Rapid Support Forces claimed that they captured Wad Madani on 2023-12-18.",
-                      "2023-12-19", "Nile Wire"));
+    auto world = MemoryWorld::Make();
+    ASSERT_TRUE(world.ok()) << world.status().ToString();
+    world_ = std::move(world).value();
+    gazetteer_ = world_->gazetteer.get();
+    store_ = world_->store.get();
+    picture_ = world_->picture.get();
+    pipeline_ = world_->pipeline.get();
     auto events = store_->Events(EventFilter{});
     ASSERT_TRUE(events.ok());
     ASSERT_EQ(events->size(), 4u);
@@ -250,9 +106,7 @@ class ApiServerTest : public ::testing::Test {
     client_->set_url_encode(false);  // send each target exactly as written
   }
 
-  ServerContext Context() {
-    return ServerContext{store_.get(), picture_.get(), pipeline_.get(), gazetteer_.get()};
-  }
+  ServerContext Context() { return world_->context(); }
 
   void Ingest(const Report& r) {
     auto result = pipeline_->IngestReport(r);
@@ -299,11 +153,11 @@ class ApiServerTest : public ::testing::Test {
         << r.body;
   }
 
-  FakeCoder coder_;
-  std::unique_ptr<Gazetteer> gazetteer_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<Picture> picture_;
-  std::unique_ptr<Pipeline> pipeline_;
+  std::unique_ptr<MemoryWorld> world_;
+  const Gazetteer* gazetteer_ = nullptr;
+  Store* store_ = nullptr;
+  Picture* picture_ = nullptr;
+  Pipeline* pipeline_ = nullptr;
   std::unique_ptr<Server> server_;
   std::unique_ptr<httplib::Client> client_;
   fs::path web_root_;
