@@ -8,6 +8,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "coder/fold.h"
+
 namespace sitrep::coder {
 
 std::string_view ModalityName(Modality m) {
@@ -478,6 +480,7 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
               rank = 5;
               break;
             case Cue::kRefArmedGroup:
+            case Cue::kRefBothSides:
               rank = 6;
               break;
             case Cue::kRefEnemy:
@@ -710,6 +713,11 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
             e.type = EntType::kGroupRef;
             e.military = true;
             break;
+          case Cue::kRefBothSides:
+            e.type = EntType::kGroupRef;
+            e.pronoun = 'b';  // both sides of the war
+            e.military = true;
+            break;
           case Cue::kRefEnemy:
             e.type = EntType::kEnemyRef;
             e.military = true;
@@ -787,7 +795,9 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
   // Resolve pronouns, group references and role memories in text order.
   for (size_t k = 0; k < s.entities.size(); ++k) {
     Entity& e = s.entities[k];
-    if (e.type == EntType::kGroupRef) {
+    if (e.type == EntType::kGroupRef && e.pronoun == 'b') {
+      e.actor = DefaultAttacker(c.disc);
+    } else if (e.type == EntType::kGroupRef) {
       int a = -1;
       for (size_t q = k; q-- > 0;) {
         if (s.entities[q].actor >= 0 && IsOpposition(c.disc, s.entities[q].actor)) {
@@ -1883,6 +1893,15 @@ bool CoderCore::Impl::NounLicensed(const Ctx& c, const SentenceAnalysis& s,
   for (const auto& dm : s.dates) {
     if (dm.end + 1 == t.b || dm.end + 2 == t.b || dm.end == t.b) return violent || fam == "08";
   }
+  // "talks between X and Y", "an attack by X".
+  for (uint32_t k = t.e; k + 1 < ce && k < t.e + 3; ++k) {
+    std::string_view w = c.F(k);
+    if (w == "between" || w == "by" || w == "with") {
+      for (const auto& e : s.entities) {
+        if (e.b > k && e.b <= k + 3 && e.actor >= 0) return true;
+      }
+    }
+  }
   if (!violent && fam != "08" && fam != "15") return false;
   for (uint32_t k = t.b; k > cb && k + 5 > t.b; --k) {
     std::string_view w = c.F(k - 1);
@@ -2320,6 +2339,10 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
         for (int e : subs) {
           add_actor(ResolveEntityActor(c, s, e, false));
           actor_ents.push_back(e);
+          if (s.entities[static_cast<size_t>(e)].pronoun == 'b') {
+            add_actor(DefaultDefender(c.disc));  // "the two sides signed"
+            actor_ents.push_back(e);
+          }
           const Entity& en = s.entities[static_cast<size_t>(e)];
           if (en.type == EntType::kPronoun) speaker_is_subject_pronoun = true;
         }
@@ -2930,6 +2953,20 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     bool reciprocal = actors.size() == 2 && (act.info.effect == ControlEffect::kContests ||
                                              fam2 == "04" || act.info.cameo == "0871");
 
+    // Meeting someone in their own capital or country is a visit (042), and
+    // the host's side of it a hosting (043).
+    if ((use->info.cameo == "044" || use->info.cameo == "046") && target >= 0 && !places.empty() &&
+        actors.size() == 1) {
+      int country = CountryOfActor(target);
+      if (country >= 0) {
+        const CountryRecord& cr = d.countries()[static_cast<size_t>(country)];
+        std::string where = FoldText(s.places[places.front()].text);
+        bool home = where == FoldText(cr.name);
+        for (const auto& cap : cr.capitals) home |= where == FoldText(cap);
+        int visit = d.FindAction("042");
+        if (home && visit >= 0) use = &d.actions()[static_cast<size_t>(visit)];
+      }
+    }
     // -------- emit
     std::vector<std::pair<int, int>> pairs;  // actor, target
     if (reciprocal) {

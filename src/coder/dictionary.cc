@@ -73,6 +73,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(Cue::kCount)> kCueNam
     "responsibility",
     "acknowledge",
     "relative-time",
+    "ref-both-sides",
 };
 
 // Function words the coder looks up by id.

@@ -167,6 +167,7 @@ enum class Cue : uint8_t {
   kResponsibility,
   kAcknowledge,
   kRelativeTime,
+  kRefBothSides,
   kCount,  // number of classes
 };
 std::string_view CueName(Cue c);
