@@ -77,5 +77,25 @@ check "bad format exit 2" bash -c "'$sitrep' --db '$db' events --format xml >/de
 check "bad date exit 2" bash -c "'$sitrep' --db '$db' control --as-of 2021-13-45 >/dev/null 2>&1; test \$? -eq 2"
 check "bad window exit 2" bash -c "'$sitrep' --db '$db' changes --window 8x >/dev/null 2>&1; test \$? -eq 2"
 
+# serve: the API answers on loopback, and SIGTERM stops it cleanly.
+port=$((20000 + $$ % 20000))
+"$sitrep" --db "$db" serve --port "$port" 2>"$work/serve.err" &
+server=$!
+for _ in $(seq 1 100); do grep -q serving "$work/serve.err" 2>/dev/null && break; sleep 0.1; done
+check "serve control" python3 -c "
+import json, urllib.request
+d = json.load(urllib.request.urlopen('http://127.0.0.1:$port/api/control?as_of=2021-08-13'))
+assert d['control'], d"
+check "serve 400 on a bad date" python3 -c "
+import urllib.request, urllib.error
+try:
+    urllib.request.urlopen('http://127.0.0.1:$port/api/control?as_of=yesterday-ish')
+    raise SystemExit(1)
+except urllib.error.HTTPError as e:
+    assert e.code == 400, e.code"
+kill -TERM "$server"
+wait "$server"
+check "serve stops on SIGTERM" test $? -eq 0
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
