@@ -813,6 +813,22 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
       e.actor = a >= 0 ? a : DefaultAttacker(c.disc);
     } else if (e.type == EntType::kPronoun && e.pronoun != 'w') {
       int a = -1;
+      // The sentence's first actor, if it is a subject, is what "they"/"it"
+      // usually refers to ("The Islamic State took soldiers prisoner when it
+      // overran the base").
+      for (size_t q = 0; q < k && (e.pronoun == 'p' || e.pronoun == 't'); ++q) {
+        const Entity& p = s.entities[q];
+        if (p.actor < 0 || p.after_prep || p.possessive || p.modifier || p.consumed) continue;
+        if (p.type == EntType::kSource || p.type == EntType::kJournalist ||
+            p.type == EntType::kPerson || p.type == EntType::kPronoun)
+          break;
+        a = p.actor;
+        break;
+      }
+      if (a >= 0) {
+        e.actor = a;
+        continue;
+      }
       for (size_t q = k; q-- > 0;) {
         const Entity& p = s.entities[q];
         if (p.actor < 0 || p.type == EntType::kSource || p.type == EntType::kJournalist) continue;
@@ -2234,6 +2250,14 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     bool attempt = t.modality == Modality::kAttempt && act.info.effect == ControlEffect::kCaptures;
     if (t.modality != Modality::kFactual && !announced_ok && !threat && !attempt) continue;
     if (t.kind == TrigKind::kNoun && !NounLicensed(c, s, t)) continue;
+    // "envoys meeting in Doha urged ...": a participle modifier is no meeting event.
+    if (t.kind == TrigKind::kVerb && t.form == kFormIng && act.info.cameo.rfind("04", 0) == 0) {
+      bool aux = false;
+      for (uint32_t k = t.b; k > s.b && k + 3 > t.b; --k) {
+        if (HasCue(s, k - 1, Cue::kBeAux)) aux = true;
+      }
+      if (!aux) continue;
+    }
     if (t.kind == TrigKind::kVerb && !t.passive) {
       // "A suicide bomber struck the crowds": the noun is the event.
       bool noun_subject = false;
@@ -2454,6 +2478,21 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
           }
         }
       }
+      // Demonyms or country names right before the noun: "Saudi and US mediation".
+      if (actors.empty()) {
+        uint32_t k = t.b;
+        while (k > clause_b) {
+          const PhraseMatch* dm = nullptr;
+          for (const auto& m : s.matches) {
+            if (m.end == k && (m.entry.kind == kEntryDemonym || m.entry.kind == kEntryCountryName))
+              dm = &m;
+          }
+          if (dm == nullptr) break;
+          add_actor(d.CountryActor(static_cast<int>(dm->entry.value), "government"));
+          k = dm->begin;
+          if (k > clause_b && (c.F(k - 1) == "and" || c.F(k - 1) == ",")) --k;
+        }
+      }
       uint32_t between = 0;
       for (uint32_t k = t.e; k < std::min(clause_e, t.e + 4); ++k) {
         if (c.F(k) == "between") between = k;
@@ -2567,8 +2606,17 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
         }
         if (actors.empty()) {
           add_actor(DefaultAttacker(c.disc));
-          // Ceasefires, talks and prisoner swaps are the two sides' acts.
+          // Ceasefires, talks and prisoner swaps are the two sides' acts;
+          // talks and swaps are political, done by the states where the
+          // country says its forces speak through the state.
           if (two_sides) add_actor(DefaultDefender(c.disc));
+          if (two_sides && (fam2 == "04" || act.info.cameo == "0841")) {
+            for (int& a : actors) {
+              int speaks = d.CountryActor(CountryOfActor(a), "forces-speaker");
+              if (speaks >= 0 && d.actors()[static_cast<size_t>(a)].sector == Sector::kMilitary)
+                a = speaks;
+            }
+          }
           actor_default = true;
         }
       } else if ((t.passive || t.kind == TrigKind::kPlaceSubject) &&
