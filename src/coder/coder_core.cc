@@ -1098,7 +1098,11 @@ void CoderCore::Impl::BuildPlaces(Ctx& c, SentenceAnalysis& s) const {
       bool skippable = In(kDeterminers, w) || w == "of" || w == "capital" || w == "city" ||
                        w == "town" || w == "village" || w == "province" || w == "key" ||
                        w == "provincial" || w == "another" || w == "northern" || w == "southern" ||
-                       w == "eastern" || w == "western" || HasCue(s, j - 1, Cue::kSettlementWord);
+                       w == "eastern" || w == "western" || w == "central" || w == "north" ||
+                       w == "south" || w == "east" || w == "west" || w == "-" || w == "northeast" ||
+                       w == "northwest" || w == "southeast" || w == "southwest" ||
+                       w == "northwestern" || w == "northeastern" || w == "southwestern" ||
+                       w == "southeastern" || w == "all" || HasCue(s, j - 1, Cue::kSettlementWord);
       bool demonym = false;
       for (const auto& m : s.matches) {
         if (m.end == j && m.entry.kind == kEntryDemonym) {
@@ -1132,7 +1136,8 @@ void CoderCore::Impl::BuildPlaces(Ctx& c, SentenceAnalysis& s) const {
         if (m.end == p.b && (m.entry.kind == kEntryVerb || m.entry.kind == kEntryPlaceSubject))
           after_verb = true;
       }
-      bool prep = j > s.b && (c.F(j - 1) == "from" || c.F(j - 1) == "to");
+      bool prep = j > s.b && (c.F(j - 1) == "from" || c.F(j - 1) == "to" ||
+                              (c.F(j - 1) == "of" && j >= s.b + 2 && c.F(j - 2) == "out"));
       if (p.is_ref || (!p.after_locative && !after_verb && !prep)) p.weak = true;
     }
     // Place-type word after the name.
@@ -2593,8 +2598,14 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
       if ((act.info.effect == ControlEffect::kContests ||
            act.info.effect == ControlEffect::kBesieges || two_sides) &&
           act.info.cameo.rfind("195", 0) != 0 && t.kind == TrigKind::kNoun) {
+        // The armed actor of the sentence's previous event fights ("Qusayr fell
+        // to government forces after a weeks-long offensive").
+        if (!built.empty() && !built.back().ev.actor.empty()) {
+          int a = d.FindActor(built.back().ev.actor);
+          if (a >= 0 && IsArmed(d.actors()[static_cast<size_t>(a)].sector)) add_actor(a);
+        }
         // The main clause's armed subject fights ("overran Farah after a battle").
-        for (size_t q = 0; q < ti; ++q) {
+        for (size_t q = 0; q < ti && actors.empty(); ++q) {
           const Trigger& o = s.triggers[q];
           if (o.subject >= 0) {
             int a = ResolveEntityActor(c, s, o.subject, false);
@@ -2701,7 +2712,9 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     auto pick_right = [&](uint32_t from, uint32_t to) -> bool {
       // Stop at the next trigger verb.
       for (const auto& o : s.triggers) {
-        if (o.b >= from && o.b < to && o.kind != TrigKind::kNoun && &o != &t) to = o.b;
+        if (o.b >= from && o.b < to && o.kind != TrigKind::kNoun && &o != &t &&
+            !(t.kind == TrigKind::kNoun && o.b <= t.e + 1))  // "bombers struck X"
+          to = o.b;
       }
       for (size_t k = 0; k < s.places.size(); ++k) {
         const auto& p = s.places[k];
