@@ -612,9 +612,26 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
           continue;
         }
         if (best->entry.kind == kEntryDemonym) {
-          // An adjective alone ("the Iranian border") names nobody.
-          i = best->end;
-          continue;
+          // "the Russians" are the country's forces; an adjective alone ("the
+          // Iranian border") names nobody.
+          std::string_view last = c.F(best->end - 1);
+          bool plural_people = best->begin > s.b && c.F(best->begin - 1) == "the" &&
+                               last.size() > 3 && last.back() == 's' &&
+                               !(best->end < s.e && c.T(best->end).Is(kTokWord) &&
+                                 !c.T(best->end).Is(kTokCapitalized));
+          if (!plural_people) {
+            i = best->end;
+            continue;
+          }
+          e.type = EntType::kComposite;
+          e.country = static_cast<int>(best->entry.value);
+          e.actor = d.CountryActor(e.country, "military");
+          e.military = true;
+          if (e.actor < 0) {
+            i = best->end;
+            continue;
+          }
+          break;
         }
         e.type = EntType::kCountry;
         e.country = static_cast<int>(best->entry.value);
@@ -816,7 +833,10 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
       // The sentence's first actor, if it is a subject, is what "they"/"it"
       // usually refers to ("The Islamic State took soldiers prisoner when it
       // overran the base").
-      for (size_t q = 0; q < k && (e.pronoun == 'p' || e.pronoun == 't'); ++q) {
+      std::string_view pw = c.F(e.b);
+      bool possessive_pronoun = pw == "their" || pw == "its" || pw == "theirs";
+      for (size_t q = 0; q < k && (e.pronoun == 'p' || e.pronoun == 't') && !possessive_pronoun;
+           ++q) {
         const Entity& p = s.entities[q];
         if (p.actor < 0 || p.after_prep || p.possessive || p.modifier || p.consumed) continue;
         if (p.type == EntType::kSource || p.type == EntType::kJournalist ||
@@ -2255,6 +2275,18 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     bool attempt = t.modality == Modality::kAttempt && act.info.effect == ControlEffect::kCaptures;
     if (t.modality != Modality::kFactual && !announced_ok && !threat && !attempt) continue;
     if (t.kind == TrigKind::kNoun && !NounLicensed(c, s, t)) continue;
+    if (t.kind == TrigKind::kNoun && t.b > s.b &&
+        (c.F(t.b - 1) == "the" || c.F(t.b - 1) == "this" || c.F(t.b - 1) == "that")) {
+      // "since the invasion began", "killed in the attack": a reference to an
+      // act told elsewhere, unless it is placed here.
+      const Clause* tc = t.clause >= 0 ? &s.clauses[static_cast<size_t>(t.clause)] : nullptr;
+      uint32_t ce = tc != nullptr ? tc->e : s.e;
+      bool placed = false;
+      for (const auto& p : s.places) {
+        if (p.b >= t.e && p.b < ce && !p.reference_point && !p.dateline) placed = true;
+      }
+      if (!placed) continue;
+    }
     // "envoys meeting in Doha urged ...": a participle modifier is no meeting event.
     if (t.kind == TrigKind::kVerb && t.form == kFormIng && act.info.cameo.rfind("04", 0) == 0) {
       bool aux = false;
@@ -2612,6 +2644,15 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
             if (a >= 0 && IsArmed(d.actors()[static_cast<size_t>(a)].sector)) {
               add_actor(a);
               break;
+            }
+          }
+        }
+        if (actors.empty()) {
+          // An armed opposition group named earlier in the sentence.
+          for (const auto& en : s.entities) {
+            if (en.b < t.b && en.actor >= 0 && IsOpposition(c.disc, en.actor)) {
+              actors.clear();
+              add_actor(en.actor);
             }
           }
         }
