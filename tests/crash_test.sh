@@ -17,7 +17,8 @@ mkdir -p "$work/in"
 cities=(Kunduz Herat Kandahar Ghazni "Lashkar Gah" Zaranj Sheberghan Taloqan Aybak Farah
         Faizabad "Pul-e Khumri" Qalat Tarinkot Gardez Jalalabad Maymana Sharana Chaghcharan Nili)
 verbs=("seized" "captured" "took control of" "overran")
-for i in $(seq 1 120); do
+total=400
+for i in $(seq 1 "$total"); do
   c1="${cities[$((i % ${#cities[@]}))]}"
   c2="${cities[$(((i * 7 + 3) % ${#cities[@]}))]}"
   v="${verbs[$((i % ${#verbs[@]}))]}"
@@ -29,46 +30,61 @@ for i in $(seq 1 120); do
     printf 'An official said %d civilians were wounded in the clashes.\n' "$((i % 13 + 2))"
   } >"$work/in/r$(printf '%03d' "$i").txt"
 done
-total=120
 
 passed=0
 failed=0
 fail() { echo "FAILED: $*" >&2; failed=$((failed + 1)); }
 
+# How long a whole ingest takes here, so kills fall across all of it.
+start_ns=$(date +%s%N)
+"$sitrep" --db "$work/timing.db" -q ingest "$work/in" >/dev/null 2>&1
+span_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+(( span_ms < 50 )) && span_ms=50
+echo "a whole ingest of $total reports takes ${span_ms} ms; killing at random moments within it"
+
 RANDOM=20210813
 for run in $(seq 1 "$runs"); do
-  "$sitrep" --db "$db" -q ingest -v "$work/in" >"$work/ack.$run" 2>/dev/null &
+  db="$work/crash-$run.db"
+  "$sitrep" --db "$db" -q ingest -v "$work/in" >"$work/ack" 2>/dev/null &
   pid=$!
-  # A random moment between 0 and ~1.2 s (start-up, mid-batch, near the end).
-  sleep "0.$(printf '%03d' $((RANDOM % 1000)))"
-  [[ $((RANDOM % 3)) -eq 0 ]] && sleep 0.2
+  # A random moment of the run: start-up, mid-batch, near the end.
+  kill_ms=$(( (RANDOM * 32768 + RANDOM) % span_ms ))
+  sleep "$(printf '%d.%03d' $((kill_ms / 1000)) $((kill_ms % 1000)))"
   kill -9 "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
 
-  integrity="$(sqlite3 "$db" 'PRAGMA integrity_check;' 2>&1)"
-  if [[ "$integrity" != "ok" ]]; then fail "run $run: integrity_check: $integrity"; continue; fi
-  # Every acknowledged report is there, whole.
-  missing=0
-  while read -r word id origin; do
-    [[ "$word" == stored || "$word" == duplicate ]] || continue
-    n="$(sqlite3 "$db" "SELECT count(*) FROM reports WHERE id='$id';")"
-    s="$(sqlite3 "$db" "SELECT count(*) FROM sentences WHERE report_id='$id';")"
-    if [[ "$n" != 1 || "$s" -lt 1 ]]; then missing=$((missing + 1)); fi
-  done < <(cat "$work"/ack.* 2>/dev/null)
-  [[ $missing -eq 0 ]] || fail "run $run: $missing acknowledged reports missing or partial"
-  # No report in part: every stored report has its sentences; every source its report.
-  partial="$(sqlite3 "$db" "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.report_id = r.id);")"
-  orphans="$(sqlite3 "$db" "SELECT count(*) FROM event_sources es WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = es.report_id);")"
-  [[ "$partial" == 0 && "$orphans" == 0 ]] || fail "run $run: partial reports $partial, orphan sources $orphans"
-  passed=$((passed + 1))
+  if [[ ! -f "$db" ]]; then
+    echo "run $run: killed at ${kill_ms} ms, before the database was created"
+  else
+    integrity="$(sqlite3 "$db" 'PRAGMA integrity_check;' 2>&1)"
+    [[ "$integrity" == ok ]] || fail "run $run: integrity_check: $integrity"
+    # Every acknowledged report is there, whole (its sentences with it).
+    acked=$(grep -c '^stored ' "$work/ack")
+    if (( acked > 0 )); then
+      values="$(awk '$1 == "stored" { printf "%s(\x27%s\x27)", (n++ ? "," : ""), $2 }' "$work/ack")"
+      missing="$(sqlite3 "$db" "WITH acked(id) AS (VALUES $values)
+        SELECT count(*) FROM acked a WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = a.id)
+           OR NOT EXISTS (SELECT 1 FROM sentences s WHERE s.report_id = a.id);")"
+      [[ "$missing" == 0 ]] || fail "run $run: $missing acknowledged reports missing or partial"
+    fi
+    # No report in part: every stored report has its sentences; every source its report.
+    partial="$(sqlite3 "$db" "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.report_id = r.id);")"
+    orphans="$(sqlite3 "$db" "SELECT count(*) FROM event_sources es WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = es.report_id);")"
+    [[ "$partial" == 0 && "$orphans" == 0 ]] || fail "run $run: partial reports $partial, orphan sources $orphans"
+    stored_now="$(sqlite3 "$db" 'SELECT count(*) FROM reports;')"
+    echo "run $run: killed at ${kill_ms} ms; $stored_now reports stored, $acked acknowledged"
+  fi
+  # A rerun completes the rest.
+  "$sitrep" --db "$db" -q ingest "$work/in" >"$work/final" 2>&1
+  stored="$(sqlite3 "$db" 'SELECT count(*) FROM reports;')"
+  again="$(sqlite3 "$db" 'PRAGMA integrity_check;')"
+  if [[ "$stored" == "$total" && "$again" == ok ]]; then
+    passed=$((passed + 1))
+  else
+    fail "run $run: after the rerun $stored of $total reports, integrity $again"
+  fi
+  rm -f "$db" "$db-wal" "$db-shm"
 done
-
-# A rerun completes the rest.
-"$sitrep" --db "$db" -q ingest "$work/in" >"$work/final" 2>&1
-stored="$(sqlite3 "$db" 'SELECT count(*) FROM reports;')"
-if [[ "$stored" == "$total" ]]; then passed=$((passed + 1)); else fail "after rerun $stored of $total reports"; fi
-again="$(sqlite3 "$db" 'PRAGMA integrity_check;')"
-[[ "$again" == ok ]] && passed=$((passed + 1)) || fail "final integrity_check: $again"
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
