@@ -186,12 +186,6 @@ constexpr RouteSpec kRoutes[] = {
 };
 constexpr std::string_view kEventPrefix = "/api/events/";
 
-int64_t NowMicros() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
 }  // namespace
 
 // ------------------------------------------------------------ public helpers
@@ -371,7 +365,6 @@ ApiResponse Api::Dispatch(const ApiRequest& /*request*/, std::string_view path,
 }
 
 ApiResponse Api::Cached(const std::string& key, const std::function<ApiResponse()>& compute) {
-  CheckStoreForOutsideChanges();
   const uint64_t generation = cache_.generation();
   if (auto hit = cache_.Find(key, generation)) {
     ApiResponse r;
@@ -393,13 +386,9 @@ ApiResponse Api::Cached(const std::string& key, const std::function<ApiResponse(
   return r;
 }
 
-void Api::CheckStoreForOutsideChanges() {
-  if (options_.store_check_ms <= 0 || context_.store == nullptr) return;
-  const int64_t now = NowMicros();
-  if (now < next_check_us_.load(std::memory_order_relaxed)) return;
-  std::unique_lock lock(check_mu_, std::try_to_lock);
-  if (!lock.owns_lock()) return;  // another thread is checking
-  next_check_us_.store(now + int64_t{options_.store_check_ms} * 1000, std::memory_order_relaxed);
+void Api::PollStoreForOutsideChanges() {
+  if (context_.store == nullptr) return;
+  std::lock_guard lock(poll_mu_);
   auto stats = context_.store->Stats();
   if (!stats.ok()) return;
   const StoreStats& s = *stats;

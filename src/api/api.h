@@ -39,7 +39,6 @@ struct ApiOptions {
   size_t default_event_limit = 1000;
   ParamLimits limits;
   size_t cache_bytes = size_t{64} << 20;
-  int store_check_ms = 1000;  // 0 = never
 };
 
 struct ApiRequest {
@@ -83,6 +82,10 @@ class Api {
 
   // Makes every cached response stale (called after an ingest).
   void Invalidate() { cache_.Invalidate(); }
+  // Compares the store's counts with those of the last poll and makes the
+  // cache stale if they changed: how writes by another process are noticed.
+  // Called periodically by the server, off the request path.
+  void PollStoreForOutsideChanges();
   const ResponseCache& cache() const { return cache_; }
 
  private:
@@ -90,7 +93,6 @@ class Api {
 
   ApiResponse Dispatch(const ApiRequest& request, std::string_view path, const Params& params);
   ApiResponse Cached(const std::string& key, const std::function<ApiResponse()>& compute);
-  void CheckStoreForOutsideChanges();
 
   ApiResponse Info(const Params& params);
   ApiResponse Events(const Params& params);
@@ -112,8 +114,7 @@ class Api {
   std::mutex ingest_mu_;
 
   // Outside-change detection (see ServerOptions::store_check_ms).
-  std::mutex check_mu_;
-  std::atomic<int64_t> next_check_us_{0};
+  std::mutex poll_mu_;
   StoreStats last_stats_;
   bool have_stats_ = false;
 };

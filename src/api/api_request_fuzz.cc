@@ -44,7 +44,6 @@ Harness& Get() {
   h.world = std::move(world).value();
   ApiOptions options;
   options.token = "fuzz-token-0123456789abcdef";
-  options.store_check_ms = 0;
   h.api = std::make_unique<Api>(h.world->context(), options);
   return h;
 }

@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -72,11 +73,15 @@ class HttpServer final : public Server {
 
   // Only shutdown(2) and close(2) of the listening socket: safe in a signal
   // handler.
-  void Stop() override { http_.stop(); }
+  void Stop() override {
+    stopping_.store(true);
+    http_.stop();
+  }
 
   void Wait() override {
     std::lock_guard lock(join_mu_);
     if (thread_.joinable()) thread_.join();
+    if (poller_.joinable()) poller_.join();
   }
 
  private:
@@ -92,6 +97,10 @@ class HttpServer final : public Server {
   std::string web_root_;
   httplib::Server http_;
   std::thread thread_;
+  // Polls the store for writes by other processes (ServerOptions::store_check_ms),
+  // so that no request pays for it.
+  std::thread poller_;
+  std::atomic<bool> stopping_{false};
   std::mutex join_mu_;
   std::mutex log_mu_;
   int port_ = 0;
@@ -229,6 +238,23 @@ Status HttpServer::Listen() {
     Wait();
     return Status(ErrorKind::kIoError, "the server did not start listening", options_.bind);
   }
+  if (options_.store_check_ms > 0) {
+    api_.PollStoreForOutsideChanges();  // the baseline
+    poller_ = std::thread([this] {
+      // Short naps, so that Wait() after Stop() returns promptly; Stop() may
+      // come from a signal handler, so it only sets a flag.
+      const auto nap = std::chrono::milliseconds(std::min(options_.store_check_ms, 50));
+      auto next =
+          std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.store_check_ms);
+      while (!stopping_.load()) {
+        std::this_thread::sleep_for(nap);
+        if (std::chrono::steady_clock::now() < next) continue;
+        api_.PollStoreForOutsideChanges();
+        next =
+            std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.store_check_ms);
+      }
+    });
+  }
   return Status::Ok();
 }
 
@@ -274,7 +300,6 @@ Result<std::unique_ptr<Server>> Server::Start(ServerOptions options, ServerConte
     api_options.default_event_limit = options.default_event_limit;
     api_options.limits.max_limit = static_cast<int64_t>(options.max_event_limit);
     api_options.cache_bytes = options.cache_bytes;
-    api_options.store_check_ms = options.store_check_ms;
 
     auto server = std::make_unique<HttpServer>(std::move(options), context, std::move(api_options),
                                                std::move(files), token.source, web_root);
