@@ -2632,12 +2632,12 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
           act.info.cameo.rfind("195", 0) != 0 && t.kind == TrigKind::kNoun) {
         // The armed actor of the sentence's previous event fights ("Qusayr fell
         // to government forces after a weeks-long offensive").
-        if (!built.empty() && !built.back().ev.actor.empty()) {
+        if (!two_sides && !built.empty() && !built.back().ev.actor.empty()) {
           int a = d.FindActor(built.back().ev.actor);
           if (a >= 0 && IsArmed(d.actors()[static_cast<size_t>(a)].sector)) add_actor(a);
         }
         // The main clause's armed subject fights ("overran Farah after a battle").
-        for (size_t q = 0; q < ti && actors.empty(); ++q) {
+        for (size_t q = 0; q < ti && actors.empty() && !two_sides; ++q) {
           const Trigger& o = s.triggers[q];
           if (o.subject >= 0) {
             int a = ResolveEntityActor(c, s, o.subject, false);
@@ -2647,7 +2647,7 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
             }
           }
         }
-        if (actors.empty()) {
+        if (actors.empty() && !two_sides) {
           // An armed opposition group named earlier in the sentence.
           for (const auto& en : s.entities) {
             if (en.b < t.b && en.actor >= 0 && IsOpposition(c.disc, en.actor)) {
@@ -2705,6 +2705,17 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     if (actors.empty() && t.kind == TrigKind::kVerb && !t.passive) {
       // A verb with no subject at all (a parse failure) codes nothing.
       continue;
+    }
+    // "fought alongside government troops": allies fight too.
+    if (act.info.effect == ControlEffect::kContests && t.kind == TrigKind::kVerb && !t.passive) {
+      for (uint32_t k = t.e; k + 1 < clause_e && k < t.e + 3; ++k) {
+        if (c.F(k) != "alongside") continue;
+        int a = entity_after(k + 1, std::min(clause_e, k + 4));
+        if (a >= 0) {
+          add_actor(ResolveEntityActor(c, s, a, false));
+          actor_ents.push_back(a);
+        }
+      }
     }
     // "came under full government control": a government role noun doing a
     // military act stands for the country's forces.
@@ -2806,17 +2817,26 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
         facility = true;
         // "the police headquarters in Herat", "the customs post at Islam Qala".
         bool found = false;
+        // A name before the facility: "Kabul airport", "Kandahar's central prison".
         for (size_t k = 0; k < s.places.size(); ++k) {
           const auto& p = s.places[k];
           if (p.possessive && p.precision == GeoPrecision::kCountry) continue;
-          if (p.b >= fe && p.b <= fe + 5 && place_ok(p, true)) {
+          if (p.e <= fb && p.b + 5 >= fb && p.b >= t.e && place_ok(p, true)) {
             places = {k};
             found = true;
-            break;
           }
-          if (p.e <= fb && p.b + 5 >= fb && p.b >= t.e && place_ok(p, true)) {
-            places = {k};  // "Kabul airport", "Kandahar's central prison"
-            found = true;
+        }
+        // Or after it, behind a preposition: "the police headquarters in Herat",
+        // "positions around Kandahar and Lashkar Gah".
+        if (!found && fe < clause_e && (HasCue(s, fe, Cue::kLocative) || c.F(fe) == "of")) {
+          for (size_t k = 0; k < s.places.size(); ++k) {
+            const auto& p = s.places[k];
+            if (p.possessive && p.precision == GeoPrecision::kCountry) continue;
+            if (p.b > fe && p.b <= fe + 5 && place_ok(p, true)) {
+              places = coordinated(k);
+              found = true;
+              break;
+            }
           }
         }
         if (!found) pick_right(t.e, clause_e);
@@ -2951,7 +2971,8 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     // Territorial effects need a place; an event about "cities" in general is not coded.
     bool territorial =
         act.info.effect == ControlEffect::kCaptures || act.info.effect == ControlEffect::kBesieges;
-    bool contested = act.info.effect == ControlEffect::kContests;
+    // Air strikes are reported without a place more often than ground fighting.
+    bool contested = act.info.effect == ControlEffect::kContests && use->info.cameo != "195";
     if ((territorial || contested || (t.flags & kEntryNeedsPlace)) && places.empty() &&
         !place_inherited && !threat && !facility)
       continue;
@@ -3206,7 +3227,7 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
   for (const auto& sp : s.speech) {
     if (!sp.denial || sp.speaker < 0) continue;
     bool role = false;
-    for (uint32_t k = sp.e; k < std::min(s.e, sp.e + 3); ++k) {
+    for (uint32_t k = sp.b; k < std::min(s.e, sp.e + 3); ++k) {
       std::string_view w = c.F(k);
       if (w == "role" || w == "responsibility" || w == "involvement" || w == "part") role = true;
     }
