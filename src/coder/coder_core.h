@@ -9,7 +9,9 @@
 // attribution, dates and quantities. A Discourse carries what earlier
 // sentences said ("the city", "the militants", the paragraph's day).
 //
-// The structures below are exposed for the unit tests of each step.
+// The structures below are exposed for the unit tests of each step. With
+// SITREP_CODER_DEBUG set in the environment, each sentence's analysis and
+// each trigger's fate are traced to stderr (a development aid).
 //
 // Thread-safety: a CoderCore is immutable; Code() keeps all state on its
 // stack and may run concurrently.

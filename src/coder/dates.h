@@ -7,8 +7,12 @@
 //                                       itself of a Thursday (day)
 //   "yesterday", "last night"           published - 1 (day)
 //   "today", "tonight", "this morning"  published (day)
-//   "earlier this week", "this week"    published (approx)
-//   "last week"                         published - 7 (week)
+//   "earlier this week", "this week"    the Monday of the publication week (week)
+//   "last week"                         the Monday before that (week)
+//   "in May", "since early June", "November 2012"
+//                                       the first of that month (month), in
+//                                       the latest such month not after
+//                                       publication when no year is given
 //   "last month", "this month"          the month's first day (month)
 //   "Aug. 12", "12 August", "August 12, 2021", "the 12th"
 //                                       that day; a year-less date is put in
