@@ -59,6 +59,14 @@ bool In(const std::array<std::string_view, N>& list, std::string_view w) {
   return false;
 }
 
+// "southern Khartoum", "north-east Syria".
+bool IsCompass(std::string_view w) {
+  return w == "northern" || w == "southern" || w == "eastern" || w == "western" || w == "central" ||
+         w == "north" || w == "south" || w == "east" || w == "west" || w == "northeast" ||
+         w == "northwest" || w == "southeast" || w == "southwest" || w == "northeastern" ||
+         w == "northwestern" || w == "southeastern" || w == "southwestern";
+}
+
 bool IsAdverb(std::string_view w) {
   return In(kAdverbs, w) || (w.size() > 4 && w.substr(w.size() - 2) == "ly" && w != "only" &&
                              w != "italy" && w != "early" && w != "family");
@@ -87,8 +95,9 @@ struct Discourse {
   Date paragraph_day;
   DatePrecision paragraph_day_precision = DatePrecision::kDay;
   PlaceMemo paragraph_place;
-  // Claimed events of the previous sentence (for "denied the claim").
-  std::vector<size_t> last_claimed_events;
+  // The two sides of the paragraph's last fighting ("clashes between the
+  // army and the RSF ... the fighting spread"): actor indices.
+  std::vector<int> last_fight_sides;
 };
 
 struct LexHit {
@@ -416,7 +425,7 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
       std::string_view w = c.F(k - 1);
       double num = 0;
       bool is_num = ParseNumberToken(w, &num);
-      if (In(kDeterminers, w) || is_num || w == "'s") {
+      if (In(kDeterminers, w) || is_num || w == "'s" || IsCompass(w) || w == "-") {
         number |= is_num;
         --k;
         continue;
@@ -943,7 +952,7 @@ void CoderCore::Impl::BuildPlaces(Ctx& c, SentenceAnalysis& s) const {
       bool verbish = HasCue(s, h.te, Cue::kBeAux) || HasCue(s, h.te, Cue::kHaveAux) ||
                      HasCue(s, h.te, Cue::kSpeech) || HasCue(s, h.te, Cue::kModal) ||
                      HasCue(s, h.te, Cue::kFuture) || HasCue(s, h.te, Cue::kAdmin1Word) ||
-                     HasCue(s, h.te, Cue::kSettlementWord);
+                     HasCue(s, h.te, Cue::kSettlementWord) || HasCue(s, h.te, Cue::kFacility);
       for (uint32_t q = s.match_start[h.te - s.b]; q < s.match_start[h.te - s.b + 1]; ++q) {
         uint8_t k = s.matches[q].entry.kind;
         if (k == kEntryVerb || k == kEntryPlaceSubject) verbish = true;
@@ -2627,7 +2636,14 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     if (actors.empty()) {
       const bool two_sides =
           act.info.cameo.rfind("087", 0) == 0 || fam2 == "04" || act.info.cameo == "0841";
-      if ((act.info.effect == ControlEffect::kContests ||
+      // "the fighting had spread to Merowe": the sides of the fighting told before.
+      bool definite = t.b > s.b && c.F(t.b - 1) == "the";
+      if (definite && act.info.effect == ControlEffect::kContests && t.kind == TrigKind::kNoun &&
+          c.disc.last_fight_sides.size() == 2 && c.disc.paragraph == span.paragraph) {
+        for (int a : c.disc.last_fight_sides) add_actor(a);
+      }
+      if (actors.empty() &&
+          (act.info.effect == ControlEffect::kContests ||
            act.info.effect == ControlEffect::kBesieges || two_sides) &&
           act.info.cameo.rfind("195", 0) != 0 && t.kind == TrigKind::kNoun) {
         // The armed actor of the sentence's previous event fights ("Qusayr fell
@@ -2866,14 +2882,20 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
         if (!found) {
           for (const auto& e : s.entities) {
             // "it has been under siege": the last city.
+            const PlaceMention_* here = nullptr;
+            for (const auto& p : s.places) {
+              if (p.e <= e.b && p.precision == GeoPrecision::kCity && !p.reference_point &&
+                  !p.dateline && !p.is_ref)
+                here = &p;
+            }
             if (e.e == k && e.type == EntType::kPronoun && e.pronoun == 't' &&
-                c.disc.last_settlement.valid()) {
+                (here != nullptr || c.disc.last_settlement.valid())) {
               PlaceMention_ pm;
               pm.b = e.b;
               pm.e = e.e;
-              pm.text = c.disc.last_settlement.text;
-              pm.kind = c.disc.last_settlement.kind;
-              pm.precision = c.disc.last_settlement.precision;
+              pm.text = here != nullptr ? here->text : c.disc.last_settlement.text;
+              pm.kind = here != nullptr ? here->kind : c.disc.last_settlement.kind;
+              pm.precision = here != nullptr ? here->precision : c.disc.last_settlement.precision;
               pm.is_ref = true;
               s.places.push_back(pm);
               places = {s.places.size() - 1};
@@ -3095,6 +3117,7 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     if (reciprocal) {
       pairs.push_back({actors[0], actors[1]});
       pairs.push_back({actors[1], actors[0]});
+      if (act.info.effect == ControlEffect::kContests) c.disc.last_fight_sides = actors;
     } else if ((t.flags & kEntryMutual) && actors.size() == 1 && target >= 0 &&
                target != actors[0]) {
       // "Afghan commandos fought Taliban fighters": both sides fought.
@@ -3391,6 +3414,16 @@ void CoderCore::Impl::AnalyzeSentence(Ctx& c, const SentenceSpan& span, Sentence
         }
         if (c.F(k) == "and" || c.F(k) == ",") continue;
         if (!IsAdverb(c.F(k))) break;
+      }
+      // "southern Khartoum was captured": the subject of a passive is a place.
+      for (uint32_t q = e.e; q + 1 < std::min(s.e, e.e + 4); ++q) {
+        if (!HasCue(s, q, Cue::kBeAux)) continue;
+        for (uint32_t k2 = s.match_start[q + 1 - s.b]; k2 < s.match_start[q + 2 - s.b]; ++k2) {
+          const auto& m = s.matches[k2];
+          if ((m.entry.kind == kEntryVerb || m.entry.kind == kEntryPlaceSubject) &&
+              (m.entry.form & kFormParticiple))
+            subject = false;
+        }
       }
       // "Kabul has not come under attack": a place subject of a place verb.
       for (uint32_t q = e.e; q < std::min(s.e, e.e + 5); ++q) {
