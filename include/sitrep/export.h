@@ -46,6 +46,11 @@ void WriteControlJsonl(const std::vector<PlaceControl>& rows, std::ostream& out)
 void WriteControlCsv(const std::vector<PlaceControl>& rows, std::ostream& out);
 void WriteControlGeoJson(const std::vector<PlaceControl>& rows, std::ostream& out);
 
+// Rewrites <, >, & and U+2028/U+2029 in serialized JSON as \u escapes, so
+// that JSON built from untrusted report text can sit inside an HTML page or
+// a script as is. The JSON stays equivalent.
+void EscapeJsonForHtml(std::string* json);
+
 // RFC 4180 quoting when needed.
 std::string CsvField(std::string_view s);
 

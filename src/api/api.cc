@@ -229,30 +229,6 @@ int HttpStatusFor(ErrorKind kind) {
   return 500;
 }
 
-void EscapeJsonForHtml(std::string* json) {
-  if (json->find_first_of("<>&\xE2") == std::string::npos) return;
-  std::string out;
-  out.reserve(json->size() + 32);
-  const std::string& in = *json;
-  for (size_t i = 0; i < in.size(); ++i) {
-    char c = in[i];
-    if (c == '<') {
-      out += "\\u003c";
-    } else if (c == '>') {
-      out += "\\u003e";
-    } else if (c == '&') {
-      out += "\\u0026";
-    } else if (c == '\xE2' && i + 2 < in.size() && in[i + 1] == '\x80' &&
-               (in[i + 2] == '\xA8' || in[i + 2] == '\xA9')) {
-      // U+2028 and U+2029 end a line in older JavaScript.
-      out += in[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
-      i += 2;
-    } else {
-      out += c;
-    }
-  }
-  json->swap(out);
-}
 
 // ------------------------------------------------------------ Api
 

@@ -62,9 +62,6 @@ struct ApiResponse {
 std::string ErrorJson(std::string_view kind, std::string_view message, std::string_view input);
 // The HTTP status for a Status's kind (400, 404, 413, 500, 503, ...).
 int HttpStatusFor(ErrorKind kind);
-// Rewrites '<', '>' and '&' in serialized JSON as \u003c, \u003e, \u0026.
-// REQUIRES: `json` is valid JSON (those bytes then only occur in strings).
-void EscapeJsonForHtml(std::string* json);
 
 class Api {
  public:

@@ -25,25 +25,8 @@ std::string Dump(const json& j) {
   } catch (const std::exception&) {
     return "null";  // only on allocation failure; nothing to recover
   }
-  std::string out;
-  out.reserve(raw.size() + 16);
-  for (size_t i = 0; i < raw.size(); ++i) {
-    char c = raw[i];
-    if (c == '<') {
-      out += "\\u003c";
-    } else if (c == '>') {
-      out += "\\u003e";
-    } else if (c == '&') {
-      out += "\\u0026";
-    } else if (c == '\xE2' && i + 2 < raw.size() && raw[i + 1] == '\x80' &&
-               (raw[i + 2] == '\xA8' || raw[i + 2] == '\xA9')) {
-      out += raw[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
-      i += 2;
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  EscapeJsonForHtml(&raw);
+  return raw;
 }
 
 json PlaceJson(const PlaceRef& p) {
@@ -213,6 +196,31 @@ json PointFeature(double lat, double lon, json properties) {
 }
 
 }  // namespace
+
+void EscapeJsonForHtml(std::string* json) {
+  if (json->find_first_of("<>&\xE2") == std::string::npos) return;
+  std::string out;
+  out.reserve(json->size() + 32);
+  const std::string& in = *json;
+  for (size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (c == '<') {
+      out += "\\u003c";
+    } else if (c == '>') {
+      out += "\\u003e";
+    } else if (c == '&') {
+      out += "\\u0026";
+    } else if (c == '\xE2' && i + 2 < in.size() && in[i + 1] == '\x80' &&
+               (in[i + 2] == '\xA8' || in[i + 2] == '\xA9')) {
+      // U+2028 and U+2029 end a line in older JavaScript.
+      out += in[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  json->swap(out);
+}
 
 std::string CsvField(std::string_view s) {
   if (s.find_first_of(",\"\r\n") == std::string_view::npos &&
