@@ -80,6 +80,13 @@ class Gazetteer : public NameLexicon {
   // REQUIRES: radius_km >= 0.
   virtual std::vector<PlaceDistance> Within(double lat, double lon, double radius_km,
                                             std::optional<PlaceKind> kind = {}) const = 0;
+  // Every place of a country (alpha-2, either case: "AF", "af"), optionally
+  // of one kind, by ascending id; the country's own entry and its admin-1
+  // areas are places of it too. Empty for an unknown code. The default scans
+  // every place; the gazetteers of this module answer from a per-country
+  // index built when they are opened.
+  virtual std::vector<const Place*> PlacesIn(std::string_view alpha2,
+                                             std::optional<PlaceKind> kind = {}) const;
   virtual size_t size() const = 0;
 };
 

@@ -14,10 +14,6 @@ namespace sitrep {
 
 namespace {
 
-// Half the earth's circumference and a little: a radius that takes in
-// every place.
-constexpr double kWholeEarthKm = 20100;
-
 bool SameCountry(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::toupper(static_cast<unsigned char>(x)) ==
@@ -209,11 +205,13 @@ const std::vector<Place>& Picture::DefaultPlaces(std::optional<PlaceKind> kind) 
   std::vector<Place> out;
   if (gazetteer_ != nullptr && !profile_.countries.empty()) {
     auto add = [&](std::optional<PlaceKind> k, int64_t min_population) {
-      for (const auto& pd : gazetteer_->Within(0, 0, kWholeEarthKm, k)) {
-        const Place& p = *pd.place;
-        if (!InProfileCountries(p.country) || p.population < min_population) continue;
-        if (!k && !IsPopulated(p.kind)) continue;
-        out.push_back(p);
+      for (const std::string& country : profile_.countries) {
+        for (const Place* place : gazetteer_->PlacesIn(country, k)) {
+          const Place& p = *place;
+          if (p.population < min_population) continue;
+          if (!k && !IsPopulated(p.kind)) continue;
+          out.push_back(p);
+        }
       }
     };
     if (kind) {

@@ -41,6 +41,30 @@ std::vector<PlaceCandidate> Gazetteer::Candidates(std::string_view name) const {
 
 std::string Gazetteer::DemonymCountry(std::string_view /*word*/) const { return {}; }
 
+namespace {
+
+std::string UpperAlpha2(std::string_view code) {
+  std::string out(code);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+std::vector<const Place*> Gazetteer::PlacesIn(std::string_view alpha2,
+                                              std::optional<PlaceKind> kind) const {
+  // Half the earth's circumference bounds every distance from one point.
+  constexpr double kWholeEarthKm = 20100;
+  const std::string code = UpperAlpha2(alpha2);
+  std::vector<const Place*> out;
+  for (const auto& pd : Within(0, 0, kWholeEarthKm, kind)) {
+    if (UpperAlpha2(pd.place->country) == code) out.push_back(pd.place);
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Place* a, const Place* b) { return a->geonameid < b->geonameid; });
+  return out;
+}
+
 Result<const Place*> FindPlace(const Gazetteer& gazetteer, std::string_view query) {
   std::string_view q = query;
   while (!q.empty() && q.front() == ' ') q.remove_prefix(1);
@@ -135,6 +159,37 @@ IndexedGazetteer::IndexedGazetteer(std::vector<Place> places, IndexView view,
       country_by_code_.try_emplace(p.country, static_cast<uint32_t>(i));
     }
   }
+  std::vector<std::string> upper(places_.size());
+  by_country_.reserve(places_.size());
+  for (size_t i = 0; i < places_.size(); ++i) {
+    if (places_[i].country.empty()) continue;
+    upper[i] = UpperAlpha2(places_[i].country);
+    by_country_.push_back(static_cast<uint32_t>(i));
+  }
+  std::sort(by_country_.begin(), by_country_.end(), [&](uint32_t a, uint32_t b) {
+    if (upper[a] != upper[b]) return upper[a] < upper[b];
+    return places_[a].geonameid < places_[b].geonameid;
+  });
+  for (size_t k = 0; k < by_country_.size();) {
+    size_t end = k;
+    const std::string& code = upper[by_country_[k]];
+    while (end < by_country_.size() && upper[by_country_[end]] == code) ++end;
+    country_range_.emplace(code,
+                           std::make_pair(static_cast<uint32_t>(k), static_cast<uint32_t>(end)));
+    k = end;
+  }
+}
+
+std::vector<const Place*> IndexedGazetteer::PlacesIn(std::string_view alpha2,
+                                                     std::optional<PlaceKind> kind) const {
+  std::vector<const Place*> out;
+  auto it = country_range_.find(UpperAlpha2(alpha2));
+  if (it == country_range_.end()) return out;
+  for (uint32_t k = it->second.first; k < it->second.second; ++k) {
+    const Place& p = places_[by_country_[k]];
+    if (!kind || p.kind == *kind) out.push_back(&p);
+  }
+  return out;
 }
 
 void IndexedGazetteer::AppendPostings(const NameEntry& e, std::span<const uint32_t> postings,

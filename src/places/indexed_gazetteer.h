@@ -41,6 +41,8 @@ class IndexedGazetteer final : public Gazetteer {
   const Place* Country(std::string_view alpha2) const override;
   std::vector<PlaceDistance> Within(double lat, double lon, double radius_km,
                                     std::optional<PlaceKind> kind = {}) const override;
+  std::vector<const Place*> PlacesIn(std::string_view alpha2,
+                                     std::optional<PlaceKind> kind = {}) const override;
   size_t size() const override { return places_.size(); }
   void FindNames(std::string_view text, std::vector<NameHit>* out) const override;
 
@@ -54,6 +56,10 @@ class IndexedGazetteer final : public Gazetteer {
   ScanOptions scan_;
   std::unordered_map<std::string, uint32_t> admin1_by_code_;
   std::unordered_map<std::string, uint32_t> country_by_code_;
+  // Indexes of places_ grouped by country (upper-case alpha-2), each group
+  // by ascending id: the [begin, end) of a country's group in by_country_.
+  std::vector<uint32_t> by_country_;
+  std::unordered_map<std::string, std::pair<uint32_t, uint32_t>> country_range_;
 };
 
 }  // namespace sitrep::places

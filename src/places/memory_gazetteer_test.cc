@@ -140,5 +140,55 @@ TEST(MemoryGazetteerTest, FindNamesMarksKindsAndSalience) {
   EXPECT_TRUE(g->Lookup("Afghan").empty());
 }
 
+// Forwards everything but PlacesIn, so that PlacesIn is the base class's
+// default (a scan of every place).
+class ForwardingGazetteer final : public Gazetteer {
+ public:
+  explicit ForwardingGazetteer(const Gazetteer* g) : g_(g) {}
+  std::vector<const Place*> Lookup(std::string_view name) const override {
+    return g_->Lookup(name);
+  }
+  const Place* Get(int64_t id) const override { return g_->Get(id); }
+  const Place* Admin1(std::string_view code) const override { return g_->Admin1(code); }
+  const Place* Country(std::string_view alpha2) const override { return g_->Country(alpha2); }
+  std::vector<PlaceDistance> Within(double lat, double lon, double radius_km,
+                                    std::optional<PlaceKind> kind = {}) const override {
+    return g_->Within(lat, lon, radius_km, kind);
+  }
+  size_t size() const override { return g_->size(); }
+  void FindNames(std::string_view text, std::vector<NameHit>* out) const override {
+    g_->FindNames(text, out);
+  }
+
+ private:
+  const Gazetteer* g_;
+};
+
+std::vector<int64_t> Ids(const std::vector<const Place*>& places) {
+  std::vector<int64_t> out;
+  for (const Place* p : places) out.push_back(p->geonameid);
+  return out;
+}
+
+TEST(MemoryGazetteerTest, PlacesInByCountryAndKind) {
+  auto g = MakeMemoryGazetteer(TestPlaces());
+  EXPECT_EQ(Ids(g->PlacesIn("AF")),
+            (std::vector<int64_t>{-23, -1, 1133616, 1134720, 1138336, 1138958, 1141269}));
+  EXPECT_EQ(Ids(g->PlacesIn("af", PlaceKind::kProvincialCapital)),
+            (std::vector<int64_t>{1133616, 1134720, 1138336, 1141269}));
+  EXPECT_EQ(Ids(g->PlacesIn("AF", PlaceKind::kAdmin1)), (std::vector<int64_t>{-23}));
+  EXPECT_EQ(Ids(g->PlacesIn("IL")), (std::vector<int64_t>{294622}));
+  EXPECT_TRUE(g->PlacesIn("IL", PlaceKind::kNationalCapital).empty());
+  EXPECT_TRUE(g->PlacesIn("ZZ").empty());
+  EXPECT_TRUE(g->PlacesIn("").empty());
+  // The index answers exactly what the default scan of every place does.
+  ForwardingGazetteer scan(g.get());
+  for (const char* cc : {"AF", "il", "US", "ZZ"}) {
+    EXPECT_EQ(Ids(scan.PlacesIn(cc)), Ids(g->PlacesIn(cc))) << cc;
+    EXPECT_EQ(Ids(scan.PlacesIn(cc, PlaceKind::kCity)), Ids(g->PlacesIn(cc, PlaceKind::kCity)))
+        << cc;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

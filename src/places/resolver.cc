@@ -112,6 +112,16 @@ std::optional<TextWord> WordBefore(std::string_view text, size_t pos, bool* sent
   return w;
 }
 
+// The end of the dateline ("KABUL - ", "WASHINGTON/DOHA: "): the names
+// before the first ':' or dash of the first line; 0 if there is none.
+size_t DatelineEnd(std::string_view text) {
+  size_t line_end = text.find('\n');
+  if (line_end == std::string_view::npos) line_end = text.size();
+  size_t end = std::min(text.find(':'), std::min(text.find(" — "), text.find(" - ")));
+  if (end > line_end || end > 120) end = 0;
+  return end;
+}
+
 // Words that follow a place name in the name of a thing at that place
 // ("Kabul Airport", "Shindand Air Base", "Mosul Dam"): any other
 // capitalized word right after a one-word name makes it part of a
@@ -319,8 +329,15 @@ class ReportContext {
       return it == focus_map.end() ? 0.f : it->second;
     };
     std::set<std::string> countries;
-    for (const auto& c : cands) countries.insert(c.place->country);
+    size_t alias_count = 0;
+    for (const auto& c : cands) {
+      countries.insert(c.place->country);
+      if (c.match == NameMatch::kAlias) ++alias_count;
+    }
     const bool one_country = countries.size() == 1;
+    // The alias file says what one name means in news ("Palmyra" is Tadmur,
+    // not a town in Missouri): its one target needs no country cue.
+    const bool sole_alias = alias_count == 1;
 
     struct Scored {
       const PlaceCandidate* c;
@@ -412,7 +429,8 @@ class ReportContext {
         ok = sc.score >= o_.min_score;
       } else {
         ok = (prior_of(c) >= o_.min_prior_out_of_focus && c.match != NameMatch::kVariant) ||
-             (one_country && own_name && prior_of(c) >= o_.min_prior_unambiguous);
+             (one_country && own_name && prior_of(c) >= o_.min_prior_unambiguous) ||
+             (sole_alias && c.match == NameMatch::kAlias);
       }
       if (!ok) continue;
       if (best.place == nullptr) {
@@ -436,11 +454,7 @@ class ReportContext {
   }
 
   void ScoreFocus() {
-    // The dateline: names before the first ':' or dash of the first line.
-    size_t line_end = text_.find('\n');
-    if (line_end == std::string_view::npos) line_end = text_.size();
-    size_t dateline_end = std::min(text_.find(':'), std::min(text_.find(" — "), text_.find(" - ")));
-    if (dateline_end > line_end || dateline_end > 120) dateline_end = 0;
+    const size_t dateline_end = DatelineEnd(text_);
 
     for (const auto& h : hits_) {
       std::string name(text_.substr(h.start, h.end - h.start));
@@ -517,6 +531,37 @@ void Fill(const Place* p, PlaceRef* ref) {
   }
 }
 
+// An event placed only in a country ("offered a deal to the Taliban in
+// Qatar") whose sentence names one settlement of that country ("... the
+// government's team in Doha") happened there: the event takes that
+// settlement, its words and city precision. Two or more settlements of the
+// country in the sentence leave the country (the text does not say which).
+// The dateline says where the reporter is, not where the event was.
+void RefineCountryPlaces(std::string_view text, CodedReport* coded) {
+  const size_t dateline_end = DatelineEnd(text);
+  for (auto& e : coded->events) {
+    if (e.place.precision != GeoPrecision::kCountry || e.sources.empty()) continue;
+    const EventSource& s = e.sources.front();
+    if (s.end <= s.start) continue;
+    const PlaceRef* settlement = nullptr;
+    bool several = false;
+    for (const auto& m : coded->mentions) {
+      const PlaceRef& r = m.place;
+      if (m.start < s.start || m.end > s.end || m.end <= dateline_end || !r.resolved() ||
+          !IsSettlement(r.kind) || r.country != e.place.country) {
+        continue;
+      }
+      if (settlement != nullptr && settlement->geonameid != r.geonameid) several = true;
+      settlement = &r;
+    }
+    if (settlement == nullptr || several) continue;
+    PlaceRef refined = *settlement;
+    refined.precision = GeoPrecision::kCity;
+    refined.facility.clear();
+    e.place = std::move(refined);
+  }
+}
+
 }  // namespace
 
 PlaceResolver::PlaceResolver(const Gazetteer* gazetteer) : PlaceResolver(gazetteer, {}) {}
@@ -579,6 +624,7 @@ void PlaceResolver::Resolve(const Report& report, CodedReport* coded) const {
     }
     Fill(p, it.ref);
   }
+  RefineCountryPlaces(report.text, coded);
 }
 
 }  // namespace sitrep

@@ -2,6 +2,8 @@
 // message, where it is absent).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -112,6 +114,32 @@ TEST(WorldGazetteerTest, WithinUsesTheGrid) {
   EXPECT_TRUE(tubou);
 }
 
+TEST(WorldGazetteerTest, PlacesInMatchesAWorldWideSearch) {
+  REQUIRE_WORLD();
+  for (const char* cc : {"AF", "SD", "ua"}) {
+    for (std::optional<PlaceKind> kind :
+         {std::optional<PlaceKind>{}, std::optional<PlaceKind>{PlaceKind::kProvincialCapital},
+          std::optional<PlaceKind>{PlaceKind::kAdmin1}}) {
+      std::vector<int64_t> want;
+      for (const auto& d : World()->Within(0, 0, 20100, kind)) {
+        if (d.place->country.size() == 2 &&
+            std::toupper(d.place->country[0]) == std::toupper(cc[0]) &&
+            std::toupper(d.place->country[1]) == std::toupper(cc[1])) {
+          want.push_back(d.place->geonameid);
+        }
+      }
+      std::sort(want.begin(), want.end());
+      std::vector<int64_t> got;
+      for (const Place* p : World()->PlacesIn(cc, kind)) got.push_back(p->geonameid);
+      EXPECT_FALSE(got.empty()) << cc;
+      EXPECT_EQ(got, want) << cc;
+    }
+  }
+  auto capitals = World()->PlacesIn("AF", PlaceKind::kNationalCapital);
+  ASSERT_EQ(capitals.size(), 1u);
+  EXPECT_EQ(capitals[0]->geonameid, 1138958);
+}
+
 // Resolves `text` as a one-sentence report whose mentions are what the
 // scanner finds, plus `extra` (start, end) spans if the scanner missed them.
 CodedReport ResolveSentence(const std::string& text,
@@ -217,6 +245,80 @@ TEST(WorldResolverTest, SameNameByContext) {
   const Place* kabul_il = World()->Get(id_of(il, "Kabul"));
   ASSERT_NE(kabul_il, nullptr);
   EXPECT_EQ(kabul_il->country, "IL");
+}
+
+TEST(WorldResolverTest, AliasesNeedNoCountryCue) {
+  REQUIRE_WORLD();
+  auto id_of = [](const CodedReport& c, std::string_view name) -> int64_t {
+    for (const auto& m : c.mentions) {
+      if (m.place.text == name) return m.place.geonameid;
+    }
+    return -1;
+  };
+  EXPECT_EQ(id_of(ResolveSentence("Fighters seized the ancient city of Palmyra."), "Palmyra"),
+            163808);  // Tadmur, Syria
+  EXPECT_EQ(id_of(ResolveSentence("Fighters entered Kobani on Monday."), "Kobani"),
+            172256);  // 'Ayn al 'Arab, Syria
+  // A country cue still wins over the alias.
+  const Place* mo = World()->Get(
+      id_of(ResolveSentence("The town of Palmyra, Missouri, elected a new mayor."), "Palmyra"));
+  ASSERT_NE(mo, nullptr);
+  EXPECT_EQ(mo->country, "US");
+}
+
+// An event whose place the coder gave as `place_text`, in a one-sentence report.
+Event ResolveEventIn(const std::string& text, const std::string& place_text) {
+  Report report;
+  report.text = text;
+  CodedReport coded = ResolveSentence(text);
+  Event e;
+  e.place.text = place_text;
+  EventSource source;
+  source.sentence = text;
+  source.start = 0;
+  source.end = static_cast<uint32_t>(text.size());
+  e.sources.push_back(source);
+  coded.events.push_back(e);
+  PlaceResolver(World()).Resolve(report, &coded);
+  return coded.events.front();
+}
+
+TEST(WorldResolverTest, CountryEventPlacesRefinedToTheSettlementOfTheSentence) {
+  REQUIRE_WORLD();
+  Event doha = ResolveEventIn(
+      "Kabul handed a proposal to Taliban negotiators in Qatar offering a power-sharing deal in "
+      "return for an end to fighting, according to a member of the government's team in Doha.",
+      "Qatar");
+  EXPECT_EQ(doha.place.geonameid, 290030);
+  EXPECT_EQ(doha.place.text, "Doha");
+  EXPECT_EQ(doha.place.country, "QA");
+  EXPECT_EQ(doha.place.precision, GeoPrecision::kCity);
+
+  Event jeddah = ResolveEventIn(
+      "Talks between the army and the RSF resumed in Saudi Arabia on Sunday, diplomats in Jeddah "
+      "said.",
+      "Saudi Arabia");
+  EXPECT_EQ(jeddah.place.geonameid, 105343);
+  EXPECT_EQ(jeddah.place.text, "Jeddah");
+  EXPECT_EQ(jeddah.place.precision, GeoPrecision::kCity);
+
+  // Two settlements of the country: the sentence does not say which; a
+  // settlement of another country does not count.
+  Event ukraine = ResolveEventIn(
+      "Russian missiles struck Ukraine overnight, hitting Kyiv and Lviv, officials in Moscow said.",
+      "Ukraine");
+  EXPECT_EQ(ukraine.place.precision, GeoPrecision::kCountry);
+  EXPECT_EQ(ukraine.place.text, "Ukraine");
+  Event syria =
+      ResolveEventIn("Turkey sent more troops into Syria, officials in Ankara said.", "Syria");
+  EXPECT_EQ(syria.place.precision, GeoPrecision::kCountry);
+  EXPECT_EQ(syria.place.country, "SY");
+  // The dateline names where the reporter is, not where the event was.
+  Event afghanistan = ResolveEventIn(
+      "KABUL - The Taliban took control of almost every provincial capital in Afghanistan.",
+      "Afghanistan");
+  EXPECT_EQ(afghanistan.place.precision, GeoPrecision::kCountry);
+  EXPECT_EQ(afghanistan.place.text, "Afghanistan");
 }
 
 // The mention table: accuracy over sentences from several conflicts.
