@@ -91,6 +91,10 @@ struct Discourse {
   int last_person_actor = -1;
   std::vector<std::pair<std::string, int>> role_memory;  // role head word -> actor
   PlaceMemo last_settlement, last_admin1, last_country;
+  // The city the report is about: the dateline's, then the last city that
+  // was an event's place. "The city" means it rather than a city named in
+  // passing ("the government in Kabul").
+  PlaceMemo subject_city;
   uint32_t paragraph = UINT32_MAX;
   Date paragraph_day;
   DatePrecision paragraph_day_precision = DatePrecision::kDay;
@@ -165,6 +169,44 @@ struct CoderCore::Impl {
         return m.begin;
     }
     return UINT32_MAX;
+  }
+  // "since Friday", "from June", "until Monday": a date that bounds an
+  // interval rather than dating an act. `sb` is the sentence's first token.
+  static bool IsIntervalStart(const Ctx& c, const DateMention& dm, uint32_t sb) {
+    uint32_t k = dm.begin;
+    while (k > sb && (c.F(k - 1) == "early" || c.F(k - 1) == "late" || c.F(k - 1) == "mid")) --k;
+    if (k <= sb) return false;
+    std::string_view p = c.F(k - 1);
+    return p == "since" || p == "from" || p == "until" || p == "till";
+  }
+  // If s.places[k] is a country, the index of a city of that country named
+  // in the same sentence (a capital or listed city, not a reference point or
+  // dateline); k otherwise.
+  size_t CityOfCountryPlace(const SentenceAnalysis& s, size_t k) const {
+    if (k >= s.places.size() || s.places[k].precision != GeoPrecision::kCountry) return k;
+    const std::string country = FoldText(s.places[k].text);
+    const CountryRecord* rec = nullptr;
+    for (const auto& cr : d.countries()) {
+      bool named = FoldText(cr.name) == country;
+      for (const auto& n : cr.names) named = named || FoldText(n) == country;
+      if (named) {
+        rec = &cr;
+        break;
+      }
+    }
+    if (rec == nullptr) return k;
+    for (size_t q = 0; q < s.places.size(); ++q) {
+      const PlaceMention_& p = s.places[q];
+      if (p.precision != GeoPrecision::kCity || p.is_ref || p.dateline || p.reference_point ||
+          p.destination_abroad)
+        continue;
+      const std::string city = FoldText(p.text);
+      bool of_country = false;
+      for (const auto& n : rec->capitals) of_country = of_country || FoldText(n) == city;
+      for (const auto& n : rec->cities) of_country = of_country || FoldText(n) == city;
+      if (of_country) return q;
+    }
+    return k;
   }
   bool InParen(const SentenceAnalysis& s, uint32_t i) const {
     for (const auto& [b, e] : s.parens) {
@@ -1066,6 +1108,8 @@ void CoderCore::Impl::BuildPlaces(Ctx& c, SentenceAnalysis& s) const {
     std::string_view head = c.F(m.end - 1);
     if (cue == Cue::kRefSettlement) {
       bool national = head == "capital" && !(m.end - m.begin > 1);
+      // "the capital of Nimruz province" describes a place; it is no reference.
+      if (head == "capital" && m.end < s.e && c.F(m.end) == "of") continue;
       if (national && c.disc.focus >= 0) {
         const CountryRecord& cr = d.countries()[static_cast<size_t>(c.disc.focus)];
         if (!cr.capitals.empty()) {
@@ -1075,7 +1119,7 @@ void CoderCore::Impl::BuildPlaces(Ctx& c, SentenceAnalysis& s) const {
           memo = &capital;
         }
       } else if (!national) {
-        memo = &c.disc.last_settlement;
+        memo = c.disc.subject_city.valid() ? &c.disc.subject_city : &c.disc.last_settlement;
       }
     } else if (cue == Cue::kRefProvince) {
       memo = &c.disc.last_admin1;
@@ -1418,19 +1462,26 @@ void CoderCore::Impl::BuildClauses(Ctx& c, SentenceAnalysis& s) const {
     i = end > i ? end - 1 : i;
   }
   push_main(main_b, s.e);
-  // Dates of clauses.
+  // Dates of clauses: the first date that dates an act ("on Sunday"), an
+  // interval's start ("since Friday") only when the clause has no other.
   for (size_t k = 0; k < s.clauses.size(); ++k) {
     Clause& cl = s.clauses[k];
+    int interval = -1;
     for (size_t q = 0; q < s.dates.size(); ++q) {
       if (s.dates[q].begin >= cl.b && s.dates[q].end <= cl.e) {
         // Inside a nested clause (relative in a main clause)? Only own dates.
         int inner = ClauseOf(s, s.dates[q].begin);
         if (inner == static_cast<int>(k)) {
+          if (IsIntervalStart(c, s.dates[q], s.b)) {
+            if (interval < 0) interval = static_cast<int>(q);
+            continue;
+          }
           cl.date = static_cast<int>(q);
           break;
         }
       }
     }
+    if (cl.date < 0) cl.date = interval;
   }
 }
 
@@ -2140,8 +2191,16 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
       }
       return best;
     };
-    // "since Sunday", "since early July": the start of a state.
+    // "since Sunday", "since early July": the start of a state, unless the
+    // clause also dates the act itself ("fell on Monday, the sixth since
+    // Friday"): the date attached to the verb wins.
+    bool point_date = false;
     for (const auto& dm : s.dates) {
+      if (cl != nullptr && !(dm.begin >= cl->b && dm.end <= cl->e)) continue;
+      if (!IsIntervalStart(c, dm, s.b)) point_date = true;
+    }
+    for (const auto& dm : s.dates) {
+      if (point_date) break;
       if (cl != nullptr && !(dm.begin >= cl->b && dm.end <= cl->e)) continue;
       uint32_t k = dm.begin;
       if (k > s.b && c.F(k - 1) == "since") {
@@ -2150,7 +2209,8 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
         return;
       }
     }
-    for (uint32_t k = cl != nullptr ? cl->b : s.b; k + 1 < (cl != nullptr ? cl->e : s.e); ++k) {
+    for (uint32_t k = cl != nullptr ? cl->b : s.b;
+         !point_date && k + 1 < (cl != nullptr ? cl->e : s.e); ++k) {
       if (c.F(k) == "since" &&
           (c.F(k + 1) == "early" || c.F(k + 1) == "late" || c.F(k + 1) == "mid")) {
         for (const auto& dm : s.dates) {
@@ -2200,6 +2260,7 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
           uint32_t best = UINT32_MAX;
           for (const auto& dm : s.dates) {
             uint32_t dist = dm.begin > t.b ? dm.begin - t.b : t.b - dm.begin;
+            if (IsIntervalStart(c, dm, s.b)) dist += 1000;
             if (dist < best) {
               best = dist;
               md = &dm;
@@ -2322,11 +2383,18 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     // "seize cities across Afghanistan": captures of places in general are not coded.
     if (act.info.effect == ControlEffect::kCaptures && t.kind == TrigKind::kVerb && !t.passive) {
       uint32_t k = t.e;
-      while (k < s.e && k < t.e + 3 &&
+      while (k < s.e && k < t.e + 6 &&
              (In(kDeterminers, c.F(k)) || IsAdverb(c.F(k)) || c.F(k) == "more" ||
-              c.F(k) == "several" || c.F(k) == "other" || c.F(k) == "key"))
+              c.F(k) == "several" || c.F(k) == "other" || c.F(k) == "key" || c.F(k) == "most" ||
+              c.F(k) == "many" || c.F(k) == "of" || c.F(k) == "surrounding" ||
+              c.F(k) == "outlying" || c.F(k) == "rural" || c.F(k) == "nearby"))
         ++k;
       if (k < s.e && HasCue(s, k, Cue::kGeneric)) continue;
+    }
+    // "the number seized by the group since Friday": a count, not an act.
+    if (act.info.effect == ControlEffect::kCaptures && t.passive && t.b > s.b) {
+      std::string_view prev = c.F(t.b - 1);
+      if (prev == "number" || prev == "total" || prev == "tally" || prev == "count") continue;
     }
     std::string code = act.info.cameo;
     const ActionRecord* use = &act;
@@ -2927,6 +2995,11 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
           }
         }
         if (!found) pick_right(t.e, clause_e);
+        // "Three provincial capitals fell on Sunday: Kunduz, Sar-e Pol and
+        // Taluqan": the list after a colon names the subject.
+        if (!found && places.empty() && clause_e < s.e && c.F(clause_e) == ":") {
+          pick_right(clause_e + 1, s.e);
+        }
       }
     } else {
       // Nouns: an attached locative ("fighting in Kandahar"), else the clause.
@@ -3007,6 +3080,13 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     Date date, start;
     DatePrecision prec = DatePrecision::kApprox, start_prec = DatePrecision::kWeek;
     date_for(t, &date, &prec, &start, &start_prec);
+    // Background: an act dated long before the report ("seized it in 2015",
+    // "fought the Taliban in the 1990s") is history, not news.
+    if (date.IsValid() && published.IsValid() &&
+        DaysBetween(date, published) > opt.background_days) {
+      if (debug_) std::fprintf(stderr, "    background (%s)\n", date.ToString().c_str());
+      continue;
+    }
 
     if (!actors.empty() && target == actors.front()) target = -1;
     // -------- claim
@@ -3129,6 +3209,11 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
       for (int a : actors) pairs.push_back({a, target == a ? -1 : target});
     }
     std::vector<size_t> place_list = places;
+    // A country as the place ("negotiators in Qatar") gives way to a city of
+    // that country the same sentence names ("the team in Doha").
+    for (size_t& pk : place_list) {
+      pk = CityOfCountryPlace(s, pk);
+    }
     if (place_list.empty()) place_list.push_back(SIZE_MAX);
     // A host's event mirrors the visitor's ("hosted a delegation": 043 and 042).
     std::vector<const ActionRecord*> recs(pairs.size(), use);
@@ -3487,6 +3572,9 @@ void CoderCore::Impl::DumpSentence(const Ctx& c, const SentenceAnalysis& s) cons
 void CoderCore::Impl::UpdateDiscourse(Ctx& c, const SentenceAnalysis& s) const {
   Discourse& disc = c.disc;
   for (const auto& p : s.places) {
+    if (p.dateline && p.precision == GeoPrecision::kCity && !disc.subject_city.valid()) {
+      disc.subject_city = PlaceMemo{p.text, p.kind, p.precision};
+    }
     if (p.dateline || p.reference_point) continue;
     PlaceMemo m{p.text, p.kind, p.precision};
     // A sentence with no event still sets the paragraph's place ("... in
@@ -3511,7 +3599,7 @@ void CoderCore::Impl::UpdateDiscourse(Ctx& c, const SentenceAnalysis& s) const {
     }
   }
   for (const auto& dm : s.dates) {
-    if (dm.precision == DatePrecision::kDay) {
+    if (dm.precision == DatePrecision::kDay && !IsIntervalStart(c, dm, s.b)) {
       disc.paragraph_day = dm.date;
       disc.paragraph_day_precision = dm.precision;
     }
@@ -3581,6 +3669,18 @@ CodedReport CoderCore::Impl::Code(const Report& report) const {
       c.out.mentions.push_back(std::move(m));
     }
     UpdateDiscourse(c, s);
+    // The last city an event of the report took place in is what "the city"
+    // means next.
+    for (size_t k = before; k < c.out.events.size(); ++k) {
+      const PlaceRef& pl = c.out.events[k].place;
+      // A facility's place is its city ("the jail" in Kandahar).
+      bool city = pl.precision == GeoPrecision::kCity ||
+                  (pl.precision == GeoPrecision::kFacility && pl.kind != PlaceKind::kAdmin1 &&
+                   pl.kind != PlaceKind::kCountry);
+      if (city && !pl.text.empty()) {
+        c.disc.subject_city = PlaceMemo{pl.text, pl.kind, GeoPrecision::kCity};
+      }
+    }
   }
   return std::move(c.out);
 }

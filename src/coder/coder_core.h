@@ -49,6 +49,9 @@ struct CoreOptions {
   // A country named in passing ("UK Defence Secretary") may be an event's
   // place when nothing better is found.
   bool country_as_last_resort = false;
+  // An act dated more than this many days before publication ("in 2015",
+  // "in the 1990s") is background and not coded as an event.
+  int32_t background_days = 180;
 };
 
 // Modality of one trigger, from cue words around it.

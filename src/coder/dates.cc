@@ -315,6 +315,36 @@ void FindDates(const TokenizedText& text, uint32_t begin, uint32_t end, Date pub
         continue;
       }
     }
+    // A year or a decade alone after a preposition: "in 2015", "since 2014",
+    // "in the 1990s" (the first of January of that year).
+    if (i > begin) {
+      std::string_view prev = f(i - 1);
+      uint32_t lead = i - 1;
+      if (prev == "the" && i > begin + 1) {
+        prev = f(i - 2);
+        lead = i - 2;
+      }
+      bool framed = prev == "in" || prev == "since" || prev == "until" || prev == "from" ||
+                    prev == "during" || prev == "by" || prev == "of";
+      int y = YearNumber(w);
+      uint32_t e = i + 1;
+      bool decade = false;
+      if (y == 0 && w.size() == 5 && w.back() == 's') {
+        y = YearNumber(w.substr(0, 4));
+        decade = true;
+      } else if (y > 0 && e < end && f(e) == "s") {
+        ++e;
+        decade = true;
+      }
+      if (framed && y > 0 && (!decade || y % 10 == 0)) {
+        uint32_t b = prev == "in" || prev == "during" ? lead : i;
+        DateMention dm{b, e, Date::FromYmd(y, 1u, 1u), DatePrecision::kMonth};
+        dm.year_only = true;
+        dates->push_back(dm);
+        i = e - 1;
+        continue;
+      }
+    }
     // Day Month [Year], "12th of August", "the 12th"
     if (int d = DayNumber(w); d > 0) {
       uint32_t j = i + 1;

@@ -19,6 +19,9 @@
 //                                       the latest year that does not place
 //                                       it more than a week after publication
 //   "N days ago", "two weeks ago"       published - N (day / week)
+//   "in 2015", "since 2014", "in the 1990s"
+//                                       the first of January of that year
+//                                       (month, marked year_only)
 //
 // Durations ("for weeks", "for three months", "for 10 days") give a number
 // of days; a bare plural unit means at least two of them ("for weeks" = 14
@@ -51,6 +54,9 @@ struct DateMention {
   uint32_t end = 0;
   Date date;
   DatePrecision precision = DatePrecision::kDay;
+  // A year or decade with no month ("in 2015", "in the 1990s"): the date is
+  // its first of January, precision kMonth (the coarsest the model has).
+  bool year_only = false;
 };
 
 struct DurationMention {
