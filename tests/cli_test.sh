@@ -67,6 +67,7 @@ check "events jsonl" bash -c "'$sitrep' --db '$db' events --format jsonl | head 
 check "events csv header" bash -c "'$sitrep' --db '$db' events --format csv | head -1 | grep -q '^event_id,event_date,event_type'"
 check "events geojson" bash -c "'$sitrep' --db '$db' events --format geojson | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[\"type\"]==\"FeatureCollection\" and d[\"features\"]'"
 check "control as of" bash -c "'$sitrep' --db '$db' control --as-of 2021-08-13 | grep -q Taliban"
+check "control holders from the chosen profile" bash -c "'$sitrep' --db '$db' control --as-of 2021-08-13 --format jsonl | python3 -c 'import json,sys; rows=[json.loads(l) for l in sys.stdin]; assert rows and all(r[\"holder\"] for r in rows), rows'"
 check "control geojson" bash -c "'$sitrep' --db '$db' control --as-of 2021-08-13 --format geojson | python3 -c 'import json,sys; json.load(sys.stdin)'"
 check "changes" bash -c "'$sitrep' --db '$db' changes --as-of 2021-08-15 --window 10d --kind provincial-capital | grep -q 'changes of hands'"
 check "summary" bash -c "'$sitrep' --db '$db' summary --as-of 2021-08-13 --explain | grep -qi 'Evidence'"

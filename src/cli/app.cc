@@ -73,7 +73,13 @@ Result<ConflictProfile> App::LoadProfile() {
     return Status(ErrorKind::kNotFound,
                   "no such conflict profile (give a path, or a name from " + dir + ")", p);
   }
-  // Auto: the profile whose countries hold most of the stored events.
+  return DetectProfile();
+}
+
+// The profile whose countries hold most of the stored events.
+Result<ConflictProfile> App::DetectProfile() {
+  namespace fs = std::filesystem;
+  const std::string dir = options_.data_dir + "/profiles";
   SITREP_ASSIGN_OR_RETURN(Store * s, store(true));
   EventFilter sample;
   sample.limit = 2000;
@@ -97,6 +103,19 @@ Result<ConflictProfile> App::LoadProfile() {
     }
   }
   return best;
+}
+
+Result<std::string> App::RefreshAutoProfile() {
+  SITREP_ASSIGN_OR_RETURN(Picture * current, picture());
+  if (!options_.profile.empty()) return current->profile().name;
+  SITREP_ASSIGN_OR_RETURN(ConflictProfile detected, DetectProfile());
+  if (detected.name == current->profile().name) return detected.name;
+  SITREP_ASSIGN_OR_RETURN(Store * s, store());
+  SITREP_ASSIGN_OR_RETURN(const Gazetteer* gaz, gazetteer());
+  pipeline_.reset();
+  picture_ = std::make_unique<Picture>(s, gaz, detected);
+  SITREP_RETURN_IF_ERROR(picture_->RebuildControl());
+  return detected.name;
 }
 
 Result<Picture*> App::picture() {

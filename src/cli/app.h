@@ -52,6 +52,12 @@ class App {
   Result<Picture*> picture();
   Result<Pipeline*> pipeline();
 
+  // With no profile named, the profile is chosen from the stored events'
+  // countries; on a first ingest into an empty store that choice can only be
+  // made afterwards. This re-chooses it and, if it changed, recomputes
+  // control under the new one. Returns the profile's name ("" = none).
+  Result<std::string> RefreshAutoProfile();
+
   // Resolves a place argument: a GeoNames id, or a name (best candidate).
   Result<const Place*> FindPlace(const std::string& name_or_id);
 
@@ -59,6 +65,7 @@ class App {
 
  private:
   Result<ConflictProfile> LoadProfile();
+  Result<ConflictProfile> DetectProfile();
 
   GlobalOptions options_;
   std::unique_ptr<Store> store_;

@@ -103,6 +103,17 @@ void AddIngestCommand(CLI::App& cli, AppSlot* app, int* exit_code) {
         total.reports_read, total.reports_new, total.duplicates, total.refused,
         total.events_new + total.events_merged, total.events_new, total.events_merged,
         total.seconds);
+    // A first ingest into an empty store chose its profile before seeing
+    // any event; choose again now that there are some.
+    auto profile = a.RefreshAutoProfile();
+    if (!profile.ok()) {
+      *exit_code = Fail(profile.status());
+      return;
+    }
+    if (a.options().profile.empty() && !a.options().quiet && !profile->empty()) {
+      std::cerr << "profile: " << *profile << " (chosen from the events' countries; "
+                << "--profile to choose another)\n";
+    }
     *exit_code = total.refused > 0 ? kExitPartial : kExitOk;
   });
 }
