@@ -104,10 +104,10 @@ if wants ingest; then
   if [[ ! -f "$corpus/.complete" ]]; then
     rm -rf "$corpus"
     python3 "$root/bench/make_corpus.py" "$corpus" --sentences "$sentences" --seed "$seed" \
-      >"$out/corpus.txt" || exit 1
-    touch "$corpus/.complete"
+      >"$out/corpus.tmp" || exit 1
+    mv "$out/corpus.tmp" "$corpus/.complete"
   fi
-  read -r files _ gen_sentences _ bytes _ <"$out/corpus.txt"
+  read -r files _ gen_sentences _ bytes _ <"$corpus/.complete"
   note "== ingest: $files files, $gen_sentences sentences, $bytes bytes (seed $seed)"
   db="$out/ingest.db"
   rm -f "$db" "$db-wal" "$db-shm"
@@ -117,15 +117,20 @@ if wants ingest; then
   status=$?
   end=$(date +%s.%N)
   tail -1 "$out/ingest.txt" | tee -a "$summary"
-  ((status == 0)) || note "ingest: exit code $status (see $out/ingest.err)"
-  rss_kb="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$out/ingest.err")"
-  cpu="$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$out/ingest.err")"
-  awk -v s="$gen_sentences" -v b="$bytes" -v t0="$start" -v t1="$end" -v rss="${rss_kb:-0}" \
-      -v cpu="${cpu:-0}" 'BEGIN {
-    wall = t1 - t0
-    printf "ingest: wall %.1f s, cpu %.1f s; %.0f sentences/s, %.2f MB/s (wall); peak RSS %.0f MB\n",
-           wall, cpu, s / wall, b / wall / 1e6, rss / 1024
-  }' | tee -a "$summary"
+  if ((status != 0)); then
+    note "ingest: exit code $status after $(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.0f", b - a}') s" \
+      "(see $out/ingest.err); no rates"
+  else
+    rss_kb="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$out/ingest.err")"
+    cpu="$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$out/ingest.err")"
+    awk -v s="$gen_sentences" -v b="$bytes" -v t0="$start" -v t1="$end" -v rss="${rss_kb:-0}" \
+        -v cpu="${cpu:-0}" 'BEGIN {
+      wall = t1 - t0
+      printf "ingest: wall %.1f s, cpu %.1f s; %.0f sentences/s, %.2f MB/s (wall); " \
+             "%.0f sentences/s, %.2f MB/s (per CPU second); peak RSS %.0f MB\n",
+             wall, cpu, s / wall, b / wall / 1e6, s / cpu, b / cpu / 1e6, rss / 1024
+    }' | tee -a "$summary"
+  fi
 fi
 
 if wants api; then
