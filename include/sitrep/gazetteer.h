@@ -173,6 +173,10 @@ struct PlaceResolverOptions {
   // Bonus for a national capital or a city of a million, named by its own
   // name: "London" in a story about Washington is still London.
   float major_bonus = 0.15f;
+  // Bonus for a candidate named by the project's alias file, which says what
+  // a name means in English news ("Artemovsk" is Bakhmut, not a Russian town
+  // with that alternate name).
+  float alias_bonus = 0.3f;
 };
 
 class PlaceResolver {

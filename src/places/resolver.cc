@@ -407,6 +407,7 @@ class ReportContext {
       if (own_spelling(c) && (p.kind == PlaceKind::kNationalCapital || p.population >= 1'000'000)) {
         s += o_.major_bonus;
       }
+      if (c.match == NameMatch::kAlias) s += o_.alias_bonus;
       scored.push_back({&c, s});
     }
     std::stable_sort(scored.begin(), scored.end(),

@@ -259,6 +259,12 @@ TEST(WorldResolverTest, AliasesNeedNoCountryCue) {
             163808);  // Tadmur, Syria
   EXPECT_EQ(id_of(ResolveSentence("Fighters entered Kobani on Monday."), "Kobani"),
             172256);  // 'Ayn al 'Arab, Syria
+  // An alias outranks a place in the focus country that has the name only
+  // as an alternate (Artemovskiy, Russia).
+  EXPECT_EQ(id_of(ResolveSentence("Russian officials, using the Soviet-era name Artemovsk, said "
+                                  "assault units had advanced into the city."),
+                  "Artemovsk"),
+            713174);  // Bakhmut, Ukraine
   // A country cue still wins over the alias.
   const Place* mo = World()->Get(
       id_of(ResolveSentence("The town of Palmyra, Missouri, elected a new mayor."), "Palmyra"));
