@@ -53,8 +53,14 @@ for run in $(seq 1 "$runs"); do
   kill -9 "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
 
-  if [[ ! -f "$db" ]]; then
-    echo "run $run: killed at ${kill_ms} ms, before the database was created"
+  has_schema=0
+  [[ -f "$db" ]] && has_schema="$(sqlite3 "$db" "SELECT count(*) FROM sqlite_master WHERE name = 'reports';" 2>/dev/null || echo 0)"
+  if [[ "$has_schema" != 1 ]]; then
+    # Killed before the first migration committed: an empty database, and
+    # nothing may have been acknowledged.
+    acked=$(grep -c '^stored ' "$work/ack")
+    [[ "$acked" == 0 ]] || fail "run $run: $acked reports acknowledged but no schema"
+    echo "run $run: killed at ${kill_ms} ms, before the schema was committed"
   else
     integrity="$(sqlite3 "$db" 'PRAGMA integrity_check;' 2>&1)"
     [[ "$integrity" == ok ]] || fail "run $run: integrity_check: $integrity"
