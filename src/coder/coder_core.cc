@@ -208,6 +208,13 @@ struct CoderCore::Impl {
     }
     return k;
   }
+  static bool IsOrdinalOrSuperlative(std::string_view w) {
+    static constexpr std::array<std::string_view, 16> kWords = {
+        "first", "second", "third",  "fourth",  "fifth",   "sixth", "seventh", "eighth",
+        "ninth", "tenth",  "latest", "largest", "biggest", "next",  "only",    "another"};
+    if (In(kWords, w)) return true;
+    return w.size() > 2 && w.substr(w.size() - 2) == "th" && w[0] >= '0' && w[0] <= '9';
+  }
   bool InParen(const SentenceAnalysis& s, uint32_t i) const {
     for (const auto& [b, e] : s.parens) {
       if (i >= b && i < e) return true;
@@ -863,6 +870,20 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
   // Resolve pronouns, group references and role memories in text order.
   for (size_t k = 0; k < s.entities.size(); ++k) {
     Entity& e = s.entities[k];
+    // "the group's fighters", "their forces", "Taliban's fighters": a role
+    // noun owned by a party acts for it, whatever the bare noun defaults to.
+    if (e.type == EntType::kRole && k > 0) {
+      const Entity& owner = s.entities[k - 1];
+      std::string_view ow = c.F(owner.b);
+      bool owns =
+          (owner.possessive && owner.e + 1 == e.b) ||
+          (owner.type == EntType::kPronoun && owner.e == e.b && (ow == "their" || ow == "its"));
+      if (owns && owner.actor >= 0) {
+        e.actor = owner.actor;
+        e.default_role = false;
+        continue;
+      }
+    }
     if (e.type == EntType::kGroupRef && e.pronoun == 'b') {
       e.actor = DefaultAttacker(c.disc);
     } else if (e.type == EntType::kGroupRef) {
@@ -890,6 +911,7 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
            ++q) {
         const Entity& p = s.entities[q];
         if (p.actor < 0 || p.after_prep || p.possessive || p.modifier || p.consumed) continue;
+        if (s.dateline_end > s.b && p.e <= s.dateline_end) continue;  // "KABUL -"
         if (p.type == EntType::kSource || p.type == EntType::kJournalist ||
             p.type == EntType::kPerson || p.type == EntType::kPronoun)
           break;
@@ -900,8 +922,35 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
         e.actor = a;
         continue;
       }
+      // "With five cities in their hands, the Taliban now ...": a pronoun in a
+      // fronted phrase, with no actor before it, is the subject after the comma.
+      bool actor_before = false;
+      for (size_t q = 0; q < k; ++q) {
+        if (s.entities[q].actor >= 0 && !s.entities[q].consumed &&
+            !(s.dateline_end > s.b && s.entities[q].e <= s.dateline_end))
+          actor_before = true;
+      }
+      if (possessive_pronoun && !actor_before) {
+        bool comma = false;
+        for (uint32_t w = e.e; w < s.e && !comma; ++w) {
+          if (c.F(w) == "," || c.F(w) == ";") comma = true;
+          if (c.F(w) == ":" || c.F(w) == "." ||
+              (k + 1 < s.entities.size() && w >= s.entities[k + 1].b))
+            break;
+        }
+        if (comma && k + 1 < s.entities.size()) {
+          const Entity& n = s.entities[k + 1];
+          if (n.actor >= 0 && !n.after_prep && !n.possessive && !n.modifier &&
+              (n.type == EntType::kActor || n.type == EntType::kComposite ||
+               n.type == EntType::kRole || n.type == EntType::kGroupRef)) {
+            e.actor = n.actor;
+            continue;
+          }
+        }
+      }
       for (size_t q = k; q-- > 0;) {
         const Entity& p = s.entities[q];
+        if (p.consumed || (s.dateline_end > s.b && p.e <= s.dateline_end)) continue;
         if (p.actor < 0 || p.type == EntType::kSource || p.type == EntType::kJournalist) continue;
         if (e.pronoun == 'h' && p.type != EntType::kPerson && p.type != EntType::kActor &&
             p.type != EntType::kComposite)
@@ -1080,6 +1129,18 @@ void CoderCore::Impl::BuildPlaces(Ctx& c, SentenceAnalysis& s) const {
       }
     }
     if (!det) continue;
+    // "the first provincial capital to fall", "the largest city in the
+    // north": a description, not a reference to a place named before.
+    bool described = false;
+    for (uint32_t k = m.begin; k > s.b && k + 3 > m.begin; --k) {
+      std::string_view w = c.F(k - 1);
+      if (w == "the" || w == "its" || w == "'s") break;
+      if (IsOrdinalOrSuperlative(w)) described = true;
+    }
+    std::string_view after = m.end < s.e ? c.F(m.end) : std::string_view();
+    if (described && (after == "to" || after == "in" || after == "since" || after == "after" ||
+                      after == "of" || after == "on"))
+      continue;
     if (m.end < s.e && (c.F(m.end) == "of" || c.F(m.end) == ",")) {
       // "the city of Herat" names it; "the capital, Kabul" too.
       bool named = false;
@@ -1107,7 +1168,12 @@ void CoderCore::Impl::BuildPlaces(Ctx& c, SentenceAnalysis& s) const {
     PlaceMemo capital;
     std::string_view head = c.F(m.end - 1);
     if (cue == Cue::kRefSettlement) {
-      bool national = head == "capital" && !(m.end - m.begin > 1);
+      // "the capital", "the Afghan capital", "Ukraine's capital"; not "a
+      // provincial capital".
+      std::string_view before = m.begin > s.b ? c.F(m.begin - 1) : std::string_view();
+      bool national = head == "capital" && !(m.end - m.begin > 1) &&
+                      (before == "the" || before == "'s" || before == "its" || before == "this" ||
+                       before == "that" || (m.begin > s.b && c.T(m.begin - 1).Is(kTokCapitalized)));
       // "the capital of Nimruz province" describes a place; it is no reference.
       if (head == "capital" && m.end < s.e && c.F(m.end) == "of") continue;
       if (national && c.disc.focus >= 0) {
@@ -1839,6 +1905,19 @@ Modality CoderCore::Impl::FindModality(const Ctx& c, const SentenceAnalysis& s,
     uint32_t k = t.b - 1;
     while (k > s.b && (IsAdverb(c.F(k)) || c.F(k) == "help")) --k;
     if (c.F(k) == "to") raise(Modality::kIntent);
+  }
+  // "to keep the insurgents from overrunning them", "stopped them from
+  // entering": a prevented act did not happen.
+  if (t.kind == TrigKind::kVerb && (t.form & kFormIng) && t.b > s.b && c.F(t.b - 1) == "from") {
+    for (uint32_t k = t.b - 1; k-- > s.b && k + 10 > t.b;) {
+      std::string_view w = c.F(k);
+      if (w.rfind("keep", 0) == 0 || w == "kept" || w.rfind("prevent", 0) == 0 ||
+          w.rfind("stop", 0) == 0 || w.rfind("deter", 0) == 0 || w.rfind("block", 0) == 0 ||
+          w == "bar" || w == "barred" || w.rfind("dissuad", 0) == 0) {
+        raise(Modality::kHypothetical);
+        break;
+      }
+    }
   }
   // The complement of an appeal, offer, demand, rejection or threat earlier
   // in the clause ("urged the Taliban to stop attacking cities") is no act.
