@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything sitrep needs on Debian 12, then configures and builds.
 #
-#   scripts/setup.sh [PRESET]     PRESET: release (default), dev, asan
+#   scripts/setup.sh [PRESET]     PRESET: release (default: the product only),
+#                                 dev or asan (everything, tests included)
 #
 # Idempotent: packages already installed are not fetched again, npm assets
 # are installed from package-lock.json only when missing or stale, and the
@@ -47,4 +48,9 @@ fi
 if [[ -x scripts/build-web.sh ]]; then scripts/build-web.sh; fi
 
 cmake --preset "$preset" >/dev/null
-cmake --build --preset "$preset" -j "$(nproc)"
+if [[ "$preset" == release ]]; then
+  # The product alone: the command, the gazetteer it reads, the web page.
+  cmake --build --preset "$preset" -j "$(nproc)" --target sitrep sitrep_gazetteer_data
+else
+  cmake --build --preset "$preset" -j "$(nproc)"
+fi
