@@ -265,6 +265,14 @@ TEST(WorldResolverTest, AliasesNeedNoCountryCue) {
                                   "assault units had advanced into the city."),
                   "Artemovsk"),
             713174);  // Bakhmut, Ukraine
+  // The city, not the admin-1 area of the same name.
+  EXPECT_EQ(
+      id_of(ResolveSentence("Talks opened in the Kazakh capital, Astana, on Monday."), "Astana"),
+      1526273);
+  // "the Old City" is a quarter of the city the sentence names.
+  auto homs = ResolveSentence("Rebels who had held out in the Old City of Homs began leaving.");
+  EXPECT_EQ(id_of(homs, "Homs"), 169577);
+  EXPECT_EQ(id_of(homs, "Old City"), 0);
   // A country cue still wins over the alias.
   const Place* mo = World()->Get(
       id_of(ResolveSentence("The town of Palmyra, Missouri, elected a new mayor."), "Palmyra"));
