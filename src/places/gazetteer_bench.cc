@@ -167,6 +167,31 @@ void BM_Within150km(benchmark::State& state) {
 }
 BENCHMARK(BM_Within150km);
 
+// The places of one country by kind: the per-country index against the
+// world-wide search it replaces (every place within half the earth's
+// circumference, filtered by country).
+void BM_PlacesInCountry(benchmark::State& state) {
+  if (World() == nullptr) return state.SkipWithError("no world gazetteer");
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(World()->PlacesIn("AF", PlaceKind::kProvincialCapital));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_PlacesInCountry)->Unit(benchmark::kMicrosecond);
+
+void BM_PlacesInCountryByWorldScan(benchmark::State& state) {
+  if (World() == nullptr) return state.SkipWithError("no world gazetteer");
+  for (auto _ : state) {
+    std::vector<const Place*> out;
+    for (const auto& d : World()->Within(0, 0, 20100, PlaceKind::kProvincialCapital)) {
+      if (d.place->country == "AF") out.push_back(d.place);
+    }
+    benchmark::DoNotOptimize(out);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_PlacesInCountryByWorldScan)->Unit(benchmark::kMillisecond);
+
 void BM_ResolveReport(benchmark::State& state) {
   if (World() == nullptr) return state.SkipWithError("no world gazetteer");
   Report report;
