@@ -1254,7 +1254,10 @@ void CoderCore::Impl::BuildPlaces(Ctx& c, SentenceAnalysis& s) const {
       ++skipped;
     }
     // Distance and reference-point cues end at j.
-    if (CueEndingAt(s, j, Cue::kDistance) != UINT32_MAX) p.reference_point = true;
+    // ("southwest of" may itself have been skipped over: check every end.)
+    for (uint32_t q = j; q <= p.b; ++q) {
+      if (CueEndingAt(s, q, Cue::kDistance) != UINT32_MAX) p.reference_point = true;
+    }
     if (j > s.b && c.F(j - 1) == "from") {
       // "150 kilometres from X", but not "retreated from X".
       for (uint32_t q = j - 1; q > s.b && q + 5 > j; --q) {
@@ -2469,6 +2472,11 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
               c.F(k) == "outlying" || c.F(k) == "rural" || c.F(k) == "nearby"))
         ++k;
       if (k < s.e && HasCue(s, k, Cue::kGeneric)) continue;
+    }
+    // "its capture cuts the road", "its fall": the place's capture told
+    // before, owned by the place; the next place named is not where it was.
+    if (act.info.effect == ControlEffect::kCaptures && t.b > s.b && c.F(t.b - 1) == "its") {
+      continue;
     }
     // "the number seized by the group since Friday": a count, not an act.
     if (act.info.effect == ControlEffect::kCaptures && t.passive && t.b > s.b) {
@@ -3750,6 +3758,7 @@ CodedReport CoderCore::Impl::Code(const Report& report) const {
     UpdateDiscourse(c, s);
     // The last city an event of the report took place in is what "the city"
     // means next.
+    // (The sentence's first such event: its main act.)
     for (size_t k = before; k < c.out.events.size(); ++k) {
       const PlaceRef& pl = c.out.events[k].place;
       // A facility's place is its city ("the jail" in Kandahar).
@@ -3758,6 +3767,7 @@ CodedReport CoderCore::Impl::Code(const Report& report) const {
                    pl.kind != PlaceKind::kCountry);
       if (city && !pl.text.empty()) {
         c.disc.subject_city = PlaceMemo{pl.text, pl.kind, GeoPrecision::kCity};
+        break;
       }
     }
   }
