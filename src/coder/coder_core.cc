@@ -2378,15 +2378,25 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     size_t q = k;
     while (q + 1 < s.places.size()) {
       const auto& a = s.places[q];
-      const auto& b = s.places[q + 1];
-      uint32_t gap = b.b - a.e;
+      // "Qalat, the capital of Zabul province, and Tarinkot": step over the
+      // appositive (and the places inside it).
+      uint32_t a_end = a.e;
+      for (const auto& [pb, pe] : s.parens) {
+        if (pb == a.e && !a.in_paren) a_end = pe;
+      }
+      size_t next = q + 1;
+      while (next < s.places.size() && s.places[next].b < a_end) ++next;
+      if (next >= s.places.size()) break;
+      const auto& b = s.places[next];
+      uint32_t gap = b.b - a_end;
       bool joined = false;
-      if (gap == 1 && (c.F(a.e) == "and" || c.F(a.e) == "," || c.F(a.e) == "or")) joined = true;
-      if (gap == 2 && c.F(a.e) == "," && c.F(a.e + 1) == "and") joined = true;
+      if (gap == 1 && (c.F(a_end) == "and" || c.F(a_end) == "," || c.F(a_end) == "or"))
+        joined = true;
+      if (gap == 2 && c.F(a_end) == "," && c.F(a_end + 1) == "and") joined = true;
       if (!joined || !place_ok(b, a.in_paren)) break;
       // "Kabul and Kandahar" after "between" is a reference, handled by the caller.
-      list.push_back(q + 1);
-      ++q;
+      list.push_back(next);
+      q = next;
     }
     return list;
   };
