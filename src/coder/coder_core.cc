@@ -1270,6 +1270,12 @@ void CoderCore::Impl::BuildPlaces(Ctx& c, SentenceAnalysis& s) const {
     if (j > s.b && (HasCue(s, j - 1, Cue::kLocative) || c.F(j - 1) == "in" || c.F(j - 1) == "at" ||
                     c.F(j - 1) == "into"))
       p.after_locative = true;
+    // "told Kabul Wire", "told Kabul radio": the addressee of a statement
+    // (an outlet) is no place.
+    if (p.b > s.b &&
+        (c.F(p.b - 1) == "told" || c.F(p.b - 1) == "tells" || c.F(p.b - 1) == "telling")) {
+      p.weak = true;
+    }
     // A country named but not as a location ("UK Defence Secretary", "the
     // country") is only a last resort for an event's place.
     if (p.precision == GeoPrecision::kCountry) {
@@ -2488,6 +2494,14 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     if (act.info.effect == ControlEffect::kCaptures && t.b > s.b && c.F(t.b - 1) == "its") {
       continue;
     }
+    // "had begun clearing operations in Kunduz": a verb's -ing form before a
+    // noun ("operations", "operation") names the kind of operation; the
+    // operation is fighting, not a capture.
+    if (t.kind == TrigKind::kVerb && (t.form & kFormIng) && t.e < s.e &&
+        (c.F(t.e) == "operation" || c.F(t.e) == "operations") &&
+        act.info.effect == ControlEffect::kCaptures) {
+      continue;
+    }
     // "the number seized by the group since Friday": a count, not an act.
     if (act.info.effect == ControlEffect::kCaptures && t.passive && t.b > s.b) {
       std::string_view prev = c.F(t.b - 1);
@@ -3157,6 +3171,12 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     if (places.empty() && !subject_place && !verbal && opt.carry_place_in_paragraph &&
         c.disc.paragraph == span.paragraph && c.disc.paragraph_place.valid()) {
       inherited = c.disc.paragraph_place;
+      place_inherited = true;
+    }
+    // "The insurgents captured the governor's compound": a facility with no
+    // place named is in the city the report is about.
+    if (facility && places.empty() && !place_inherited && c.disc.subject_city.valid()) {
+      inherited = c.disc.subject_city;
       place_inherited = true;
     }
     if (facility && fe > fb) object = std::string(c.Text(fb, fe));
