@@ -3197,12 +3197,19 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     Date date, start;
     DatePrecision prec = DatePrecision::kApprox, start_prec = DatePrecision::kWeek;
     date_for(t, &date, &prec, &start, &start_prec);
-    // Background: an act dated long before the report ("seized it in 2015",
-    // "fought the Taliban in the 1990s") is history, not news.
+    // Background: an act dated only by a year long before the report
+    // ("seized it in 2015", "fought the Taliban in the 1990s") is history,
+    // not news. (A month, "fell to the RSF in December 2023", dates it.)
     if (date.IsValid() && published.IsValid() &&
         DaysBetween(date, published) > opt.background_days) {
-      if (debug_) std::fprintf(stderr, "    background (%s)\n", date.ToString().c_str());
-      continue;
+      bool year_only = false;
+      for (const auto& dm : s.dates) {
+        if (dm.year_only && dm.date == date) year_only = true;
+      }
+      if (year_only) {
+        if (debug_) std::fprintf(stderr, "    background (%s)\n", date.ToString().c_str());
+        continue;
+      }
     }
 
     if (!actors.empty() && target == actors.front()) target = -1;

@@ -49,8 +49,8 @@ struct CoreOptions {
   // A country named in passing ("UK Defence Secretary") may be an event's
   // place when nothing better is found.
   bool country_as_last_resort = false;
-  // An act dated more than this many days before publication ("in 2015",
-  // "in the 1990s") is background and not coded as an event.
+  // An act dated by a bare year or decade more than this many days before
+  // publication ("in 2015", "in the 1990s") is background and not coded.
   int32_t background_days = 180;
 };
 
