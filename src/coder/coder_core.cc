@@ -1590,6 +1590,13 @@ void CoderCore::Impl::BuildSpeech(Ctx& c, SentenceAnalysis& s) const {
         in_name = true;
     }
     if (in_name) continue;
+    // "Sennar state", "Kordofan states": a place-type word, not a speech verb.
+    bool place_word = false;
+    for (const auto& p : s.places) {
+      if (p.b < m.end && m.begin < p.e) place_word = true;
+      if (p.e == m.begin && HasCue(s, m.begin, Cue::kAdmin1Word)) place_word = true;
+    }
+    if (place_word) continue;
     // Prefer the longest speech phrase at this token.
     uint32_t e_best = m.end;
     for (const auto& m2 : s.matches) {

@@ -288,5 +288,109 @@ TEST_F(CoderTest, DictionaryErrorsReachCreate) {
   EXPECT_EQ(c.status().kind(), ErrorKind::kNotFound);
 }
 
+// ---------------------------------------------------------------- multi-report rules
+
+TEST_F(CoderTest, SinceDayOpensAnIntervalAndNeverDatesTheAct) {
+  auto c = Code(
+      "KABUL - Three more provincial capitals came under Taliban control on Sunday: Kunduz, "
+      "Sar-e Pul and Taloqan, bringing to five the number seized by the group since Friday.",
+      Date::FromYmd(2021, 8, 8));
+  for (const char* city : {"Kunduz", "Sar-e Pul", "Taloqan"}) {
+    const Event* e = Find(c, "Taliban", "192", city);
+    ASSERT_NE(e, nullptr) << city << "\n" << Dump(c);
+    EXPECT_EQ(e->date, Date::FromYmd(2021, 8, 8)) << city;
+  }
+  for (const auto& e : c.events) EXPECT_NE(e.date, Date::FromYmd(2021, 8, 6)) << Dump(c);
+}
+
+TEST_F(CoderTest, ABarePastYearIsBackgroundAndAPastMonthDatesTheAct) {
+  auto c = Code(
+      "Kunduz fell to the Taliban on Sunday. The Taliban briefly seized it in 2015 and pushed "
+      "into the city again in 2016. Herat fell to the Taliban in June.",
+      Date::FromYmd(2021, 8, 9));
+  int kunduz = 0;
+  for (const auto& e : c.events) {
+    EXPECT_GE(e.date, Date::FromYmd(2021, 1, 1)) << Dump(c);
+    if (e.place.text == "Kunduz" && e.cameo == "192") ++kunduz;
+  }
+  EXPECT_EQ(kunduz, 1) << Dump(c);
+  const Event* herat = Find(c, "Taliban", "192", "Herat");
+  ASSERT_NE(herat, nullptr) << Dump(c);
+  EXPECT_EQ(herat->date, Date::FromYmd(2021, 6, 1));
+  EXPECT_EQ(herat->date_precision, DatePrecision::kMonth);
+}
+
+TEST_F(CoderTest, TheCityIsTheReportsSubjectNotACityNamedInPassing) {
+  auto c = Code(
+      "ZARANJ, Afghanistan: Taliban fighters took control of Zaranj, the capital of Nimroz "
+      "province, on Friday, the first provincial capital to fall to the insurgents.\n\n"
+      "The loss deprives the government in Kabul of revenue. A deputy governor said the city "
+      "had been lost without a fight.\n\n"
+      "The Taliban spokesman Zabihullah Mujahid said that the group's fighters had taken the "
+      "city.",
+      Date::FromYmd(2021, 8, 6));
+  for (const auto& e : c.events) EXPECT_NE(e.place.text, "Kabul") << Dump(c);
+  const Event* claim = nullptr;
+  for (const auto& e : c.events) {
+    if (e.cameo == "192" && e.claim == ClaimStatus::kClaimed) claim = &e;
+  }
+  ASSERT_NE(claim, nullptr) << Dump(c);
+  EXPECT_EQ(claim->actor, "Taliban");
+  EXPECT_EQ(claim->place.text, "Zaranj");
+}
+
+TEST_F(CoderTest, SurroundingDistrictsAndPreventedActsAreNoCaptures) {
+  auto c = Code(
+      "Kunduz fell to the Taliban on Sunday. The city had been under pressure since June, when "
+      "the Taliban seized most of the surrounding districts. Afghan and US aircraft carried out "
+      "air strikes to keep the insurgents from overrunning Herat and Kandahar.",
+      Date::FromYmd(2021, 8, 9));
+  for (const auto& e : c.events) {
+    if (e.cameo != "192") continue;
+    EXPECT_EQ(e.place.text, "Kunduz") << Dump(c);
+    EXPECT_EQ(e.date, Date::FromYmd(2021, 8, 8)) << Dump(c);
+  }
+}
+
+TEST_F(CoderTest, FrontedPossessiveRefersToTheFollowingSubject) {
+  auto c = Code(
+      "KABUL - With Kunduz, Sheberghan and Sar-e Pul in their hands, the Taliban now surround "
+      "Mazar-i-Sharif.",
+      Date::FromYmd(2021, 8, 9));
+  for (const auto& e : c.events) {
+    EXPECT_EQ(e.actor, "Taliban") << Dump(c);
+  }
+}
+
+TEST_F(CoderTest, ClearingOperationsAreFightingNotCaptures) {
+  auto c = Code(
+      "The defence ministry did not accept that Kunduz had been lost. In a statement it said "
+      "commando forces had begun clearing operations in Kunduz.",
+      Date::FromYmd(2021, 8, 8));
+  for (const auto& e : c.events) EXPECT_NE(e.cameo, "192") << Dump(c);
+}
+
+TEST_F(CoderTest, CoordinationCarriesOverAnAppositive) {
+  auto c = Code(
+      "The Taliban also took Ghazni, the capital of Ghazni province, and Farah, the capital of "
+      "Farah province, on Friday.",
+      Date::FromYmd(2021, 8, 14));
+  EXPECT_NE(Find(c, "Taliban", "192", "Ghazni"), nullptr) << Dump(c);
+  EXPECT_NE(Find(c, "Taliban", "192", "Farah"), nullptr) << Dump(c);
+}
+
+TEST_F(CoderTest, ACountryPlaceGivesWayToACityOfItInTheSameSentence) {
+  auto c = Code(
+      "Kabul handed a proposal to Taliban negotiators in Qatar offering a power-sharing deal, "
+      "according to a member of the government's team in Doha.",
+      Date::FromYmd(2021, 8, 13));
+  bool doha = false;
+  for (const auto& e : c.events) {
+    EXPECT_NE(e.place.text, "Qatar") << Dump(c);
+    if (e.place.text == "Doha") doha = true;
+  }
+  EXPECT_TRUE(doha) << Dump(c);
+}
+
 }  // namespace
 }  // namespace sitrep
