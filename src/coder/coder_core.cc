@@ -884,6 +884,25 @@ void CoderCore::Impl::BuildEntities(Ctx& c, SentenceAnalysis& s) const {
         continue;
       }
     }
+    // "RSF fighters and allied militias": the militia of the named party's
+    // camp in the report's war (or the party itself when it has none).
+    if (e.type == EntType::kRole && k > 0 && e.b > s.b + 1 && c.F(e.b - 1) == "allied" &&
+        c.F(e.b - 2) == "and" && s.entities[k - 1].e + 2 == e.b && s.entities[k - 1].actor >= 0) {
+      const int ally = s.entities[k - 1].actor;
+      const Camp camp = CampOf(c.disc, ally);
+      int militia = -1;
+      for (size_t q = 0; q < d.actors().size() && camp != Camp::kNone; ++q) {
+        const ActorRecord& ar = d.actors()[q];
+        if (ar.sector == Sector::kMilitia && static_cast<int>(q) != ally &&
+            CampOf(c.disc, static_cast<int>(q)) == camp) {
+          militia = static_cast<int>(q);
+          break;
+        }
+      }
+      e.actor = militia >= 0 ? militia : ally;
+      e.default_role = false;
+      continue;
+    }
     if (e.type == EntType::kGroupRef && e.pronoun == 'b') {
       e.actor = DefaultAttacker(c.disc);
     } else if (e.type == EntType::kGroupRef) {
@@ -2025,8 +2044,10 @@ int CoderCore::Impl::FindSubject(const Ctx& c, SentenceAnalysis& s, size_t ti) c
       while (r > 0) {
         const Entity& prev = s.entities[r - 1];
         const Entity& cur = s.entities[r];
-        if (prev.e + 1 == cur.b && (c.F(prev.e) == "and" || c.F(prev.e) == ",") &&
-            !prev.after_prep && prev.type != EntType::kSource) {
+        // ("RSF fighters and allied militias")
+        bool joined = (prev.e + 1 == cur.b && (c.F(prev.e) == "and" || c.F(prev.e) == ",")) ||
+                      (prev.e + 2 == cur.b && c.F(prev.e) == "and" && c.F(prev.e + 1) == "allied");
+        if (joined && !prev.after_prep && prev.type != EntType::kSource) {
           t.subjects.insert(t.subjects.begin(), static_cast<int>(r - 1));
           --r;
           continue;
@@ -3308,6 +3329,13 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     // Reciprocal actions between two coordinated subjects: each acts on the other.
     bool reciprocal = actors.size() == 2 && (act.info.effect == ControlEffect::kContests ||
                                              fam2 == "04" || act.info.cameo == "0871");
+    // Allies of one camp acting on a third party ("RSF fighters and allied
+    // militias attacked Masalit neighbourhoods") act side by side.
+    if (reciprocal && act.info.effect == ControlEffect::kContests && target >= 0 &&
+        target != actors[0] && target != actors[1]) {
+      Camp c0 = CampOf(c.disc, actors[0]), c1 = CampOf(c.disc, actors[1]);
+      if (c0 != Camp::kNone && c0 == c1) reciprocal = false;
+    }
 
     // Meeting someone in their own capital or country is a visit (042), and
     // the host's side of it a hosting (043).

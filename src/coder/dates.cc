@@ -297,7 +297,7 @@ void FindDates(const TokenizedText& text, uint32_t begin, uint32_t end, Date pub
       std::string_view prev = i > begin ? f(i - 1) : std::string_view();
       bool framed = prev == "in" || prev == "since" || prev == "early" || prev == "late" ||
                     prev == "mid" || prev == "of" || prev == "until" || prev == "from" ||
-                    prev == "by" || prev == "-";
+                    prev == "by" || prev == "-" || prev == "throughout" || prev == "during";
       if (y > 0 || (framed && (w != "may" || prev == "in" || prev == "since"))) {
         if (y > 0) {
           ++e;
@@ -306,8 +306,9 @@ void FindDates(const TokenizedText& text, uint32_t begin, uint32_t end, Date pub
           if (m > pm) --y;
         }
         uint32_t b = i;
-        while (b > begin && (f(b - 1) == "early" || f(b - 1) == "late" || f(b - 1) == "mid" ||
-                             f(b - 1) == "-" || f(b - 1) == "in"))
+        while (b > begin &&
+               (f(b - 1) == "early" || f(b - 1) == "late" || f(b - 1) == "mid" || f(b - 1) == "-" ||
+                f(b - 1) == "in" || f(b - 1) == "throughout" || f(b - 1) == "during"))
           --b;
         dates->push_back(
             {b, e, Date::FromYmd(y, static_cast<unsigned>(m), 1u), DatePrecision::kMonth});
