@@ -1133,6 +1133,19 @@ void CoderCore::Impl::BuildPlaces(Ctx& c, SentenceAnalysis& s) const {
       i = j;
     }
   }
+  // 3b. With a lexicon, a name it lacks is still a place where the text says
+  // so: "the village of Robotyne", "the town of Krynky".
+  if (lexicon != nullptr) {
+    for (uint32_t i = s.b + 2; i < s.e; ++i) {
+      if (c.F(i - 1) != "of" || !HasCue(s, i - 2, Cue::kSettlementWord)) continue;
+      if (!c.T(i).Is(kTokWord) || !c.T(i).Is(kTokCapitalized)) continue;
+      uint32_t j = i + 1;
+      while (j < s.e && c.T(j).Is(kTokWord) && c.T(j).Is(kTokCapitalized)) ++j;
+      if (overlaps_entity(i, j, true) || overlaps_date(i, j) || covered_by_match(i, j, false))
+        continue;
+      add(i, j, kNameSettlement, 0.5f);
+    }
+  }
   // 4. References: "the city", "the provincial capital", "the capital", "the country".
   for (const auto& m : s.matches) {
     if (m.entry.kind != kEntryCue) continue;
@@ -2377,6 +2390,9 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
           for (const auto& dm : s.dates) {
             uint32_t dist = dm.begin > t.b ? dm.begin - t.b : t.b - dm.begin;
             if (IsIntervalStart(c, dm, s.b)) dist += 1000;
+            // A date inside another act's appositive or relative clause
+            // ("which launched their offensive in early June") is that act's.
+            if (InParen(s, dm.begin) && ParenOf(s, dm.begin) != ParenOf(s, t.b)) continue;
             if (dist < best) {
               best = dist;
               md = &dm;

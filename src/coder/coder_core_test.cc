@@ -392,5 +392,15 @@ TEST_F(CoderTest, ACountryPlaceGivesWayToACityOfItInTheSameSentence) {
   EXPECT_TRUE(doha) << Dump(c);
 }
 
+TEST_F(CoderTest, AVillageTheLexiconLacksIsStillAPlace) {
+  auto c =
+      Code("Taliban fighters, who launched their offensive in May, seized the village of Qarabagh.",
+           Date::FromYmd(2021, 8, 13));
+  const Event* e = Find(c, "Taliban", "192", "Qarabagh");
+  ASSERT_NE(e, nullptr) << Dump(c);
+  // The relative clause's month dates its own act, not the capture.
+  EXPECT_NE(e->date_precision, DatePrecision::kMonth) << Dump(c);
+}
+
 }  // namespace
 }  // namespace sitrep
