@@ -256,13 +256,13 @@ TEST_F(GoldenTest, CorpusScores) {
   }
   // Floors: just below the measured values (see docs/dictionaries.md).
   EXPECT_GE(all.P(), 0.82);
-  EXPECT_GE(all.R(), 0.67);
-  EXPECT_GE(all.F1(), 0.74);
+  EXPECT_GE(all.R(), 0.68);
+  EXPECT_GE(all.F1(), 0.75);
   EXPECT_GE(pct(date_ok), 0.97);
   EXPECT_GE(pct(claim_ok), 0.94);
   // Per conflict, so that one war's gain cannot hide another's loss.
   const std::map<std::string, double> f1_floor = {
-      {"afghanistan", 0.91}, {"sudan", 0.62}, {"syria", 0.63}, {"ukraine", 0.65}};
+      {"afghanistan", 0.92}, {"sudan", 0.65}, {"syria", 0.64}, {"ukraine", 0.66}};
   for (const auto& [name, floor] : f1_floor) {
     auto it = by_file.find(name);
     if (it == by_file.end()) continue;
