@@ -2646,8 +2646,12 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
         const Entity& e = s.entities[q];
         if (e.b <= t.b || e.b >= clause_e || static_cast<int>(q) == subj) continue;
         if (e.type == EntType::kSource || e.type == EntType::kJournalist || e.consumed) continue;
+        // Allies, not targets: "alongside X", "for X", "on behalf of X", "in
+        // support of X", "backed by X".
         if (e.b > t.b && (c.F(e.b - 1) == "alongside" || c.F(e.b - 1) == "for" ||
-                          (e.b >= 2 && c.F(e.b - 2) == "behalf")))
+                          (e.b >= 2 && c.F(e.b - 2) == "behalf") ||
+                          (e.b >= 2 && c.F(e.b - 2) == "support" && c.F(e.b - 1) == "of") ||
+                          (e.b >= 2 && c.F(e.b - 2) == "backed" && c.F(e.b - 1) == "by")))
           continue;
         o = static_cast<int>(q);
         break;
@@ -3345,6 +3349,9 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     // Reciprocal actions between two coordinated subjects: each acts on the other.
     bool reciprocal = actors.size() == 2 && (act.info.effect == ControlEffect::kContests ||
                                              fam2 == "04" || act.info.cameo == "0871");
+    // "Afghan and US aircraft carried out air strikes": air strikes by
+    // coordinated subjects are made together, never on each other.
+    if (reciprocal && use->info.cameo == "195" && !(t.flags & kEntryMutual)) reciprocal = false;
     // Allies of one camp acting on a third party ("RSF fighters and allied
     // militias attacked Masalit neighbourhoods") act side by side.
     if (reciprocal && act.info.effect == ControlEffect::kContests && target >= 0 &&
