@@ -2529,7 +2529,9 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
              (In(kDeterminers, c.F(k)) || IsAdverb(c.F(k)) || c.F(k) == "more" ||
               c.F(k) == "several" || c.F(k) == "other" || c.F(k) == "key" || c.F(k) == "most" ||
               c.F(k) == "many" || c.F(k) == "of" || c.F(k) == "surrounding" ||
-              c.F(k) == "outlying" || c.F(k) == "rural" || c.F(k) == "nearby"))
+              c.F(k) == "outlying" || c.F(k) == "rural" || c.F(k) == "nearby" || c.F(k) == "long" ||
+              c.F(k) == "large" || c.F(k) == "vast" || c.F(k) == "dozens" || c.F(k) == "scores" ||
+              c.F(k) == "hundreds"))
         ++k;
       if (k < s.e && HasCue(s, k, Cue::kGeneric)) continue;
     }
