@@ -418,6 +418,7 @@ void CoderCore::Impl::ChooseReferenceDay(Ctx& c) const {
     FindDates(c.toks, s.tok_begin, s.tok_end, c.report.published, opt.dates, &dates, nullptr);
     for (const auto& dm : dates) {
       if (dm.precision != DatePrecision::kDay) continue;
+      if (IsIntervalStart(c, dm, s.tok_begin)) continue;  // "from Aug. 6 to Aug. 15"
       int32_t back = DaysBetween(dm.date, c.report.published);
       if (back >= 0 && back <= 10) {
         c.disc.reference_day = dm.date;
@@ -1233,8 +1234,10 @@ void CoderCore::Impl::BuildPlaces(Ctx& c, SentenceAnalysis& s) const {
     PlaceMemo local;
     if (cue == Cue::kRefSettlement && head != "capital") {
       for (auto it = s.places.begin(); it != s.places.end(); ++it) {
+        bool province =
+            it->e < s.e && (c.F(it->e) == "provincial" || HasCue(s, it->e, Cue::kAdmin1Word));
         if (it->b < m.begin && it->precision == GeoPrecision::kCity && !it->reference_point &&
-            !it->is_ref && !it->dateline) {
+            !it->is_ref && !it->dateline && !province) {
           local.text = it->text;
           local.kind = it->kind;
           local.precision = it->precision;
@@ -1322,7 +1325,8 @@ void CoderCore::Impl::BuildPlaces(Ctx& c, SentenceAnalysis& s) const {
     }
     // Place-type word after the name.
     if (p.e < s.e && !p.is_ref) {
-      if (HasCue(s, p.e, Cue::kAdmin1Word)) {
+      // "Helmand province", "a Balkh provincial council member".
+      if (HasCue(s, p.e, Cue::kAdmin1Word) || c.F(p.e) == "provincial") {
         p.kind = PlaceKind::kAdmin1;
         p.precision = GeoPrecision::kAdmin1;
       } else if (HasCue(s, p.e, Cue::kSettlementWord)) {
@@ -2522,6 +2526,7 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
       }
       if (noun_subject) continue;
     }
+    bool generic_object = false;
     // "seize cities across Afghanistan": captures of places in general are not coded.
     if (act.info.effect == ControlEffect::kCaptures && t.kind == TrigKind::kVerb && !t.passive) {
       uint32_t k = t.e;
@@ -2547,6 +2552,18 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
         (c.F(t.e) == "operation" || c.F(t.e) == "operations") &&
         act.info.effect == ControlEffect::kCaptures) {
       continue;
+    }
+    // "took control of almost every provincial capital": a tally, not an act.
+    if (act.info.effect == ControlEffect::kCaptures && t.kind == TrigKind::kVerb && !t.passive) {
+      for (uint32_t k = t.e; k < s.e && k < t.e + 3; ++k) {
+        std::string_view w = c.F(k);
+        if (w == "every" || w == "each") {
+          generic_object = true;
+          break;
+        }
+        if (w != "almost" && w != "nearly" && w != "virtually") break;
+      }
+      if (generic_object) continue;
     }
     // "the number seized by the group since Friday": a count, not an act.
     if (act.info.effect == ControlEffect::kCaptures && t.passive && t.b > s.b) {
