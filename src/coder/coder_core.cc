@@ -1207,6 +1207,18 @@ void CoderCore::Impl::BuildPlaces(Ctx& c, SentenceAnalysis& s) const {
       bool national = head == "capital" && !(m.end - m.begin > 1) &&
                       (before == "the" || before == "'s" || before == "its" || before == "this" ||
                        before == "that" || (m.begin > s.b && c.T(m.begin - 1).Is(kTokCapitalized)));
+      // "Farah province borders Iran, and its capital ...": the province's
+      // capital, which the coder cannot name; no reference to the country's.
+      if (national && before == "its") {
+        bool province_before = false;
+        for (const auto& p : s.places) {
+          if (p.e <= m.begin &&
+              (p.precision == GeoPrecision::kAdmin1 ||
+               (p.e < s.e && (HasCue(s, p.e, Cue::kAdmin1Word) || c.F(p.e) == "provincial"))))
+            province_before = true;
+        }
+        if (province_before) continue;
+      }
       // "the capital of Nimruz province" describes a place; it is no reference.
       if (head == "capital" && m.end < s.e && c.F(m.end) == "of") continue;
       if (national && c.disc.focus >= 0) {
