@@ -21,6 +21,11 @@ side:
   - Afghan commandos
   - Afghan local police
   - pro-government militia
+  # Foreign forces that fought beside the government (air strikes, the
+  # airport) count with its side, not as a third party contesting places.
+  - United States
+  - United Kingdom
+  - NATO
 
 side:
   - Taliban

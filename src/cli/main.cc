@@ -52,6 +52,16 @@ int main(int argc, char** argv) {
 
   try {
     cli.parse(argc, argv);
+  } catch (const CLI::RequiredError& e) {
+    // "sitrep frobnicate": say which word is not a command.
+    for (const std::string& extra : cli.remaining()) {
+      if (!extra.empty() && extra[0] != '-') {
+        std::cerr << "sitrep: unknown command '" << extra << "' (run 'sitrep --help')\n";
+        return kExitUsage;
+      }
+    }
+    int code = cli.exit(e);
+    return code == 0 ? 0 : kExitUsage;
   } catch (const CLI::ParseError& e) {
     int code = cli.exit(e);
     return code == 0 ? 0 : kExitUsage;

@@ -160,7 +160,9 @@ Result<IngestResult> Picture::Ingest(const Report& report_in, const CodedReport&
       for (auto& c : candidates) {
         if (auto it = written.find(c.id); it != written.end()) c = it->second;
       }
-      for (const auto& [id, w] : written) {
+      for (const auto& entry : written) {
+        const std::string& id = entry.first;  // clang 14 cannot capture a structured binding
+        const Event& w = entry.second;
         bool listed = std::any_of(candidates.begin(), candidates.end(),
                                   [&](const Event& c) { return c.id == id; });
         if (!listed && w.place.geonameid == e.place.geonameid) candidates.push_back(w);
