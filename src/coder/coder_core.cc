@@ -34,6 +34,42 @@ std::string_view ModalityName(Modality m) {
 
 namespace {
 
+// A figure worth keeping as the report's own claim is a tally of things:
+// at least two, counting a noun ("12 provincial centres", "4,000
+// employees", "dozens of rural districts"), or a distance. Not "one of the
+// busiest", a bare list number ("Aug. 6:"), a span of time ("two decades",
+// "three days after"), nor a count whose noun slot holds a verb or function
+// word ("two cities are the", "31 as the date").
+bool IsReportedTally(const ReportedFigure& f) {
+  const Quantity& q = f.quantity;
+  if (q.unit == "km" || q.unit == "mi") return true;
+  if (q.value < 2 || q.what.empty()) return false;
+  static const char* const kTimeWords[] = {"second", "seconds", "minute", "minutes", "hour",
+                                           "hours", "day", "days", "week", "weeks", "month",
+                                           "months", "year", "years", "decade", "decades"};
+  static const char* const kNotNouns[] = {
+      "a", "an", "the", "as", "after", "before", "ago", "are", "is", "was", "were", "be",
+      "been", "would", "will", "could", "should", "may", "might", "who", "which", "that",
+      "said", "say", "says", "told", "confirmed", "to", "since", "number", "'s", "of"};
+  std::string_view what = q.what;
+  std::string_view first = what.substr(0, what.find(' '));
+  for (const char* w : kTimeWords) {
+    if (first == w) return false;
+  }
+  size_t pos = 0;
+  while (pos <= what.size()) {
+    size_t end = what.find(' ', pos);
+    if (end == std::string_view::npos) end = what.size();
+    std::string_view word = what.substr(pos, end - pos);
+    for (const char* w : kNotNouns) {
+      if (word == w) return false;
+    }
+    pos = end + 1;
+  }
+  return true;
+}
+
+
 constexpr uint64_t Bit(Cue c) { return uint64_t{1} << static_cast<int>(c); }
 
 // Grammar words: closed classes of English that are part of the coder's
@@ -3646,7 +3682,7 @@ void CoderCore::Impl::CodeSentence(Ctx& c, const SentenceSpan& span, SentenceAna
     f.claimant = claimant;
     f.start = span.start;
     f.end = span.end;
-    c.out.figures.push_back(std::move(f));
+    if (IsReportedTally(f)) c.out.figures.push_back(std::move(f));
   }
 }
 

@@ -404,3 +404,30 @@ TEST_F(CoderTest, AVillageTheLexiconLacksIsStillAPlace) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST_F(CoderTest, ReportedFiguresAreTalliesOfThings) {
+  auto c = Code(
+      "Zaranj is one of the busiest trading points in the southwest. "
+      "The UN said 27 children had been killed. "
+      "The offensive came two decades after the invasion. "
+      "Aug. 6: Zaranj. "
+      "Two cities are the latest to fall. "
+      "The insurgents now hold 34 provincial capitals.");
+  std::vector<double> values;
+  for (const auto& f : c.figures) values.push_back(f.quantity.value);
+  EXPECT_NE(std::find(values.begin(), values.end(), 34.0), values.end());
+  for (double not_a_tally : {1.0, 6.0, 2.0}) {
+    EXPECT_EQ(std::find(values.begin(), values.end(), not_a_tally), values.end()) << not_a_tally;
+  }
+  bool children = std::find(values.begin(), values.end(), 27.0) != values.end();
+  for (const auto& e : c.events) {
+    for (const auto& q : e.quantities) children |= q.value == 27;
+  }
+  EXPECT_TRUE(children);
+}
+
+}  // namespace
+}  // namespace sitrep
