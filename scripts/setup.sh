@@ -2,7 +2,8 @@
 # Sets up everything sitrep needs on Debian 12, then configures and builds.
 #
 #   scripts/setup.sh [PRESET]     PRESET: release (default: the product only),
-#                                 dev or asan (everything, tests included)
+#                                 dev or asan (everything, tests included),
+#                                 deps (packages and assets only, no build)
 #
 # Idempotent: packages already installed are not fetched again, npm assets
 # are installed from package-lock.json only when missing or stale, and the
@@ -46,6 +47,8 @@ if [[ ! -f "$stamp" || package-lock.json -nt "$stamp" || package.json -nt "$stam
 fi
 
 if [[ -x scripts/build-web.sh ]]; then scripts/build-web.sh; fi
+
+[[ "$preset" == deps ]] && exit 0
 
 cmake --preset "$preset" >/dev/null
 if [[ "$preset" == release ]]; then
