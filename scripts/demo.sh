@@ -7,7 +7,13 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-scripts/setup.sh release
+log="$(mktemp)"
+echo "== setting up and building (log: $log)"
+if ! scripts/setup.sh release >"$log" 2>&1; then
+  tail -n 40 "$log" >&2
+  echo "demo: setup or build failed; the whole log is $log" >&2
+  exit 1
+fi
 db="${1:-demo.db}"
 rm -f "$db" "$db-wal" "$db-shm"
 sitrep=(build/release/src/cli/sitrep --db "$db")
