@@ -7,6 +7,7 @@
 
 import * as L from './vendor/leaflet/leaflet-src.esm.js';
 import {feature} from './vendor/topojson-client/index.js';
+import {BOUNDARY_STYLE, ProvinceIndex, provinceStyle} from './src/admin1.js';
 import {getJson} from './src/api.js';
 import {drawChart} from './src/chart.js';
 import {addDays, isIsoDate, toDays, toIso, todayIso} from './src/dates.js';
@@ -31,6 +32,10 @@ const PLAY_STEP_MS = 900;
 // events reports mention from long before (background, "since 2018") stay in
 // the API but do not stretch the slider over years.
 const LEAD_IN_DAYS = 30;
+// Province boundaries are loaded for the countries with the most places in
+// the picture, at most this many (a report may name places far away).
+const MAX_PROVINCE_COUNTRIES = 6;
+const ADMIN1_DIR = 'vendor/natural-earth-admin1';
 
 const app = {
   info: null,
@@ -40,6 +45,9 @@ const app = {
   map: null,
   markers: null,
   markerById: new Map(),
+  provinces: null,           // L.layerGroup of the countries' province layers
+  provinceIndex: null,       // Promise of ADMIN1_DIR/index.json
+  provinceByCountry: new Map(),  // country code -> Promise of {geo, index} or null
   colours: new HolderColours([]),
   controlCache: new Map(),
   allChanges: [],
@@ -80,9 +88,112 @@ async function loadBasemap() {
   const topology = await response.json();
   const countries = feature(topology, topology.objects.countries);
   L.geoJSON(countries, {
+    pane: 'basemap',
     interactive: false,
     style: {color: '#8a8a8a', weight: 0.8, fillColor: '#f4f1ea', fillOpacity: 1},
   }).addTo(app.map);
+}
+
+async function fetchJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+// One country's provinces as a Leaflet layer in the 'provinces' pane, each
+// path tagged with its names and codes; null when there is no file for it.
+async function loadCountryProvinces(country) {
+  if (!app.provinceIndex) app.provinceIndex = fetchJson(`${ADMIN1_DIR}/index.json`);
+  const index = await app.provinceIndex;
+  if (!index.countries || !index.countries[country]) return null;
+  const topology = await fetchJson(`${ADMIN1_DIR}/${country}.json`);
+  const features = feature(topology, topology.objects.admin1).features;
+  const geo = L.geoJSON({type: 'FeatureCollection', features}, {
+    pane: 'provinces',
+    style: () => BOUNDARY_STYLE,
+    onEachFeature: (f, layer) => {
+      const p = f.properties || {};
+      layer.bindTooltip(el('span', {}, p.type ? `${p.name} (${p.type})` : p.name), {sticky: true});
+    },
+  }).addTo(app.provinces);
+  geo.eachLayer((layer) => {
+    const node = layer.getElement();
+    if (!node) return;
+    const p = layer.feature.properties || {};
+    node.classList.add('admin1');
+    node.dataset.country = country;
+    node.dataset.admin1 = p.name || '';
+    node.dataset.admin1Code = p.admin1_code || '';
+    node.dataset.iso = p.iso_3166_2 || '';
+  });
+  return {geo, index: new ProvinceIndex(features)};
+}
+
+// Loads the province boundaries of the countries with the most places in
+// `rows` (each country once). A country that fails to load is left without
+// boundaries, and said so in the status line; the map works on without it.
+async function ensureProvinces(rows) {
+  const counts = new Map();
+  for (const r of rows) if (r.country) counts.set(r.country, (counts.get(r.country) || 0) + 1);
+  const countries = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+                        .slice(0, MAX_PROVINCE_COUNTRIES).map(([c]) => c);
+  for (const c of countries) {
+    if (!app.provinceByCountry.has(c)) {
+      app.provinceByCountry.set(c, loadCountryProvinces(c).catch((err) => {
+        setStatus(`Province boundaries of ${c} could not be loaded: ${errorText(err)}`, true);
+        return null;
+      }));
+    }
+  }
+  await Promise.all(countries.map((c) => app.provinceByCountry.get(c)));
+}
+
+// Styles the loaded provinces for a day: a province with a control row (one
+// reported as a whole, or its default holder before the first report) takes
+// the row's colours, popup and data; every other one is a plain boundary.
+// Returns the geonameids of the rows drawn this way (they need no marker).
+async function drawProvinces(rows) {
+  const drawn = new Set();
+  const byCountry = new Map();
+  for (const [country, pending] of app.provinceByCountry) byCountry.set(country, await pending);
+  for (const loaded of byCountry.values()) {
+    if (!loaded) continue;
+    loaded.geo.eachLayer((layer) => {
+      layer.setStyle(BOUNDARY_STYLE);
+      layer.unbindPopup();
+      const node = layer.getElement();
+      if (node) {
+        delete node.dataset.place;
+        delete node.dataset.holder;
+        delete node.dataset.status;
+        node.dataset.reported = 'false';
+      }
+      const p = layer.feature.properties || {};
+      layer.setTooltipContent(el('span', {}, p.type ? `${p.name} (${p.type})` : p.name));
+    });
+  }
+  for (const row of rows) {
+    if (row.kind !== 'admin1') continue;
+    const loaded = byCountry.get(row.country);
+    const f = loaded ? loaded.index.find(row) : null;
+    if (!f) continue;
+    loaded.geo.eachLayer((layer) => {
+      if (layer.feature !== f) return;
+      layer.setStyle(provinceStyle(row, app.colours));
+      layer.bindPopup(() => popupContent(row));
+      layer.setTooltipContent(el('span', {}, markerLabel(row)));
+      const node = layer.getElement();
+      if (node) {
+        node.dataset.place = row.name;
+        node.dataset.holder = row.holder;
+        node.dataset.status = row.status;
+        node.dataset.reported = String(!row.byDefault);
+      }
+      if (row.geonameid !== null) app.markerById.set(row.geonameid, layer);
+    });
+    drawn.add(row.geonameid);
+  }
+  return drawn;
 }
 
 function markerLabel(row) {
@@ -106,15 +217,15 @@ function popupContent(row) {
                                                   onclick: () => showEvent(id)}, id))) : null);
 }
 
-function drawMarkers(rows, changedIds) {
+// `asAreas`: geonameids of provinces drawn as their polygons (no marker).
+function drawMarkers(rows, changedIds, asAreas) {
   app.markers.clearLayers();
-  app.markerById.clear();
-  // Default-held places first, then provinces (rings around their capitals),
-  // so that reported places are drawn on top.
+  // Default-held places first, then provinces without a polygon (rings around
+  // their capitals), so that reported places are drawn on top.
   const layer = (r) => (r.byDefault ? 0 : r.kind === 'admin1' ? 1 : 2);
   const sorted = [...rows].sort((a, b) => layer(a) - layer(b));
   for (const row of sorted) {
-    if (row.lat === null || row.lon === null) continue;
+    if (row.lat === null || row.lon === null || asAreas.has(row.geonameid)) continue;
     const marker = L.circleMarker([row.lat, row.lon], markerStyle(row, app.colours));
     marker.bindPopup(() => popupContent(row));
     if ((row.byDefault && row.kind !== 'national-capital') || row.kind === 'admin1') {
@@ -142,7 +253,8 @@ function drawMarkers(rows, changedIds) {
   }
 }
 
-function drawLegend(rows) {
+// `asAreas`: geonameids of provinces drawn as polygons (the rest are rings).
+function drawLegend(rows, asAreas = new Set()) {
   const legend = clear(byId('legend'));
   const holders = new Set(app.info.sides || []);
   for (const r of rows) {
@@ -163,12 +275,20 @@ function drawLegend(rows) {
                            'stroke-dasharray': style.dashArray || 'none'})),
         ' ', STATUS_LABELS[s]);
   });
-  if (rows.some((r) => r.kind === 'admin1' && !r.byDefault)) {
+  const provinces = rows.filter((r) => r.kind === 'admin1' && !r.byDefault);
+  if (provinces.some((r) => asAreas.has(r.geonameid))) {
+    statusItems.push(el('li', {},
+        svg('svg', {width: 18, height: 18, 'aria-hidden': 'true'},
+            svg('rect', {x: 2, y: 3, width: 14, height: 12, fill: '#9e9e9e', 'fill-opacity': 0.3,
+                         stroke: '#555', 'stroke-width': 2})),
+        ' shaded area: a province reported as a whole'));
+  }
+  if (provinces.some((r) => !asAreas.has(r.geonameid))) {
     statusItems.push(el('li', {},
         svg('svg', {width: 18, height: 18, 'aria-hidden': 'true'},
             svg('circle', {cx: 9, cy: 9, r: 7, fill: '#9e9e9e', 'fill-opacity': 0.15, stroke: '#555',
                            'stroke-width': 2})),
-        ' wide ring: a province as a whole'));
+        ' wide ring: a province as a whole (its boundary unknown)'));
   }
   if (app.state.compare) {
     statusItems.push(el('li', {},
@@ -309,9 +429,12 @@ async function render() {
                               family: app.state.family, limit: 500}),
       loadCompare(),
     ]);
+    await ensureProvinces(rows);
     if (seq !== app.loadSeq) return;  // a later date was asked for meanwhile
-    drawMarkers(rows, changed);
-    drawLegend(rows);
+    app.markerById.clear();
+    const asAreas = await drawProvinces(rows);
+    drawMarkers(rows, changed, asAreas);
+    drawLegend(rows, asAreas);
     renderEvents((eventsBody.events || []).map(readEvent), since, date);
     drawChart(byId('chart'), app.allChanges, app.first, app.last, date, goTo);
     document.body.dataset.asOf = date;
@@ -426,6 +549,10 @@ async function main() {
   app.map = L.map('map', {attributionControl: false, worldCopyJump: true, minZoom: 2, maxZoom: 12,
                           zoomSnap: 0.5});
   app.map.setView([20, 0], 2);
+  // Panes, bottom to top: countries, provinces, then places (overlayPane).
+  app.map.createPane('basemap').style.zIndex = '300';
+  app.map.createPane('provinces').style.zIndex = '350';
+  app.provinces = L.layerGroup().addTo(app.map);
   app.markers = L.layerGroup().addTo(app.map);
   // The legend is a map control, so it stays inside the map whatever the layout.
   const Legend = L.Control.extend({

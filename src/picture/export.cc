@@ -118,6 +118,9 @@ json ControlObject(const PlaceControl& pc) {
   j["kind"] = PlaceKindName(pc.place.kind);
   j["country"] = pc.place.country;
   j["admin1"] = pc.place.admin1;
+  // GeoNames' admin-1 code ("AF.11"): the key the web map joins Natural
+  // Earth's province polygons on.
+  j["admin1_code"] = pc.place.admin1_code;
   j["lat"] = NumberOrNull(pc.place.lat);
   j["lon"] = NumberOrNull(pc.place.lon);
   j["status"] = ControlStatusName(iv.status);

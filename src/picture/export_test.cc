@@ -276,6 +276,8 @@ PlaceControl SampleControl() {
   pc.place.ascii_name = "Ghazni";
   pc.place.kind = PlaceKind::kProvincialCapital;
   pc.place.country = "AF";
+  pc.place.admin1_code = "AF.08";
+  pc.place.admin1 = "Ghazni";
   pc.place.lat = 33.55391;
   pc.place.lon = 68.42096;
   pc.interval.geonameid = 1141269;
@@ -299,6 +301,8 @@ TEST(ControlExportTest, JsonCsvAndGeoJson) {
   json j = json::parse(PlaceControlToJson(SampleControl()));
   EXPECT_EQ(j["name"], "Ghazni");
   EXPECT_EQ(j["kind"], "provincial-capital");
+  EXPECT_EQ(j["admin1"], "Ghazni");
+  EXPECT_EQ(j["admin1_code"], "AF.08");
   EXPECT_EQ(j["status"], "held");
   EXPECT_EQ(j["since"], "2021-08-12");
   EXPECT_TRUE(j["until"].is_null());

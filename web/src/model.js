@@ -16,8 +16,8 @@ function placeOf(obj) {
 }
 
 // One control row of GET /api/control (PlaceControlToJson): a flat object
-// {geonameid, name, kind, country, admin1, lat, lon, status, holder,
-//  challenger, since, until, by_default, evidence}.
+// {geonameid, name, kind, country, admin1, admin1_code, lat, lon, status,
+//  holder, challenger, since, until, by_default, evidence}.
 export function readControl(row) {
   const r = placeOf(row);
   return {
@@ -26,6 +26,7 @@ export function readControl(row) {
     displayName: str(r.name),
     kind: str(r.kind),
     admin1: str(r.admin1),
+    admin1Code: str(r.admin1_code),
     country: str(r.country),
     lat: num(r.lat),
     lon: num(r.lon),

@@ -1,6 +1,7 @@
 // The web map in a real browser: headless Chromium (Debian's) driven by
 // playwright-core, against sitrep_api_testserver serving a store filled
-// from the seed article (when present) and a hostile report.
+// from the seed article (when present), a report on two provinces and a
+// hostile report.
 //
 // Run by run-browser-test.sh under ctest; screenshots go to $SITREP_ARTIFACTS.
 
@@ -20,6 +21,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const sourceDir = process.env.SITREP_SOURCE_DIR || path.resolve(here, '../..');
 const seedArticle = path.resolve(sourceDir, '../shared/seed/seed-article.txt');
 const hostileReport = path.join(here, 'fixtures', 'hostile-report.txt');
+const provinceReport = path.join(here, 'fixtures', 'province-report.txt');
 const artifacts = process.env.SITREP_ARTIFACTS || path.join(tmpdir(), 'sitrep-web-artifacts');
 const haveSeed = existsSync(seedArticle);
 
@@ -34,7 +36,7 @@ let userDataDir;
 const pageErrors = [];
 
 function startServer() {
-  const reports = haveSeed ? [seedArticle, hostileReport] : [hostileReport];
+  const reports = [...(haveSeed ? [seedArticle] : []), provinceReport, hostileReport];
   const args = ['--port', '0', '--profile', 'auto', '--web-root', process.env.SITREP_WEB_ROOT,
                 ...reports];
   const child = spawn(process.env.SITREP_TESTSERVER, args, {stdio: ['ignore', 'pipe', 'pipe']});
@@ -124,7 +126,7 @@ describe('web map', () => {
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     assert.ok(await page.locator('.leaflet-container').count() === 1, 'the Leaflet map is there');
     // Natural Earth countries are drawn (one SVG path per country, at least).
-    const paths = await page.locator('.leaflet-overlay-pane path').count();
+    const paths = await page.locator('.leaflet-basemap-pane path').count();
     assert.ok(paths > 100, `country boundaries drawn (${paths} paths)`);
     assert.match(await page.locator('footer').innerText(), /GeoNames/);
     assert.match(await page.locator('footer').innerText(), /Natural Earth/);
@@ -156,6 +158,57 @@ describe('web map', () => {
     }
     await moveSliderTo('2021-08-13');
     await shot('map-2021-08-13');
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test('province boundaries are drawn, and provinces reported as a whole take their holder\'s colour',
+       async () => {
+    await moveSliderTo('2021-08-13');
+    // Every province of the country in the picture is drawn from the
+    // Natural Earth file of that country.
+    const index = await (await page.request.get(`${baseUrl}vendor/natural-earth-admin1/index.json`)).json();
+    assert.ok(index.countries.AF.features > 0);
+    await page.waitForFunction(() => document.querySelectorAll('path.admin1').length > 0);
+    assert.equal(await page.locator('path.admin1[data-country="AF"]').count(), index.countries.AF.features);
+
+    // Each province row of the API is drawn as its polygon, coloured and
+    // tagged like the row.
+    const body = await (await page.request.get(`${baseUrl}api/control?as_of=2021-08-13`)).json();
+    const rows = body.control.filter((r) => r.kind === 'admin1' && !r.by_default);
+    assert.ok(rows.some((r) => r.name === 'Badghis' && r.holder === 'Taliban' && r.status === 'held'),
+              'the fixture\'s Badghis row');
+    assert.ok(rows.some((r) => r.status === 'contested'), 'the fixture\'s contested province');
+    const areas = await page.evaluate(() => [...document.querySelectorAll('path.admin1[data-reported="true"]')]
+        .map((p) => ({code: p.dataset.admin1Code, holder: p.dataset.holder, status: p.dataset.status,
+                      fill: p.getAttribute('fill'), fillOpacity: Number(p.getAttribute('fill-opacity')),
+                      dash: p.getAttribute('stroke-dasharray')})));
+    for (const r of rows) {
+      const a = areas.find((x) => x.code === r.admin1_code);
+      assert.ok(a, `a polygon for ${r.name} (${r.admin1_code})`);
+      assert.equal(a.holder, r.holder, `${r.name} holder`);
+      assert.equal(a.status, r.status, `${r.name} status`);
+      assert.ok(a.fillOpacity > 0, `${r.name} is shaded`);
+    }
+    assert.equal(areas.length, rows.length, 'no other province is shown as reported');
+    const legendColour = await page.evaluate(() => {
+      const item = [...document.querySelectorAll('#legend li')].find((li) => li.textContent.trim() === 'Taliban');
+      return item ? item.querySelector('circle').getAttribute('fill') : null;
+    });
+    const badghis = areas.find((a) => a.code === rows.find((r) => r.name === 'Badghis').admin1_code);
+    assert.equal(badghis.fill, legendColour, 'Badghis has the Taliban colour of the legend');
+    const contested = areas.find((a) => a.status === 'contested');
+    assert.ok(contested.dash && contested.dash !== 'none', 'a contested province has a dashed outline');
+    // A province with a polygon gets no ring marker besides.
+    assert.equal(await page.locator('path.place[data-place="Badghis"]').count(), 0);
+    assert.match(await page.locator('#legend').innerText(), /shaded area: a province/);
+
+    // Before the report, Badghis is no longer shown as Taliban-held.
+    await moveSliderTo('2021-08-10');
+    const before = await page.evaluate(() => [...document.querySelectorAll('path.admin1[data-reported="true"]')]
+        .map((p) => p.dataset.place));
+    assert.ok(!before.includes('Badghis'), `reported provinces on 2021-08-10: ${before}`);
+    await moveSliderTo('2021-08-13');
+    await shot('provinces-2021-08-13');
     assert.deepEqual(pageErrors, []);
   });
 

@@ -1,10 +1,12 @@
 // Unit tests of the page's pure modules (no browser): dates, the URL hash
-// state, marker styles and the reading of API objects.
+// state, marker styles, the join of control rows onto province polygons and
+// the reading of API objects.
 //   node --test web/test/unit.test.mjs
 
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 
+import {BOUNDARY_STYLE, ProvinceIndex, foldDivisionName, provinceStyle} from '../src/admin1.js';
 import {addDays, isIsoDate, toDays, toIso} from '../src/dates.js';
 import {readChange, readControl, readEvent} from '../src/model.js';
 import {readHash, writeHash} from '../src/state.js';
@@ -74,10 +76,62 @@ describe('marker styles', () => {
   });
 });
 
+describe('province polygons', () => {
+  const feature = (name, admin1Code, alt = []) =>
+    ({type: 'Feature', properties: {name, alt, admin1_code: admin1Code, iso_3166_2: '', type: 'Province'},
+      geometry: null});
+  const north = feature('Nord', 'XX.01', ['Northern Province']);
+  const south = feature('Sud-Est', '', ['Southeast']);
+  const twinA = feature('Twin', 'XX.03');
+  const twinB = feature('Twin', 'XX.04');
+  const index = new ProvinceIndex([north, south, twinA, twinB]);
+
+  test('names fold without case, accents or division words', () => {
+    assert.equal(foldDivisionName('Hilmand Province'), 'hilmand');
+    assert.equal(foldDivisionName('Kyivs\'ka Oblast'), 'kyivska');
+    assert.equal(foldDivisionName('Ḩalab Governorate'), 'halab');
+    assert.equal(foldDivisionName('Sud-Est'), 'sud est');
+    assert.equal(foldDivisionName(null), '');
+  });
+
+  test('rows join on the GeoNames admin-1 code first', () => {
+    assert.equal(index.find({admin1Code: 'XX.01', admin1: 'Someplace else', kind: 'city'}), north);
+    assert.equal(index.find({admin1Code: 'XX.04', admin1: 'Twin', kind: 'admin1'}), twinB);
+  });
+
+  test('then on a folded name of the province, its own or another', () => {
+    assert.equal(index.find({admin1Code: 'XX.99', admin1: 'sud est', kind: 'city'}), south);
+    assert.equal(index.find({admin1Code: '', admin1: '', name: 'Southeast Province', kind: 'admin1'}),
+                 south);
+    assert.equal(index.find({admin1Code: '', admin1: 'Northern', kind: 'city'}), north);
+    // A town's own name is not a province's.
+    assert.equal(index.find({admin1Code: '', admin1: '', name: 'Nord', kind: 'city'}), null);
+  });
+
+  test('a name two provinces share joins neither', () => {
+    assert.equal(index.find({admin1Code: '', admin1: 'Twin', kind: 'city'}), null);
+  });
+
+  test('a province takes its holder\'s colour and its status\'s outline', () => {
+    const colours = new HolderColours(['Government', 'Rebels']);
+    const held = provinceStyle({status: 'held', holder: 'Rebels', challenger: ''}, colours);
+    assert.equal(held.fillColor, colours.colour('Rebels'));
+    assert.equal(held.color, colours.colour('Rebels'));
+    const looks = new Set(STATUSES.map((status) => {
+      const s = provinceStyle({status, holder: 'Rebels', challenger: 'Government'}, colours);
+      return `${s.color}|${s.weight}|${s.dashArray}|${s.fillOpacity}`;
+    }));
+    assert.equal(looks.size, STATUSES.length);
+    const quiet = provinceStyle({status: 'held', holder: 'Government', byDefault: true}, colours);
+    assert.ok(quiet.fillOpacity < held.fillOpacity, 'a default holder is paler than a reported one');
+    assert.equal(BOUNDARY_STYLE.fillOpacity, 0, 'unreported provinces are lines only');
+  });
+});
+
 describe('reading API objects', () => {
   test('a control row (PlaceControlToJson)', () => {
     const row = readControl({geonameid: 1, name: 'Nyala', kind: 'provincial-capital',
-                             country: 'SD', admin1: null, lat: 12.05, lon: 24.88, status: 'held',
+                             country: 'SD', admin1: null, admin1_code: 'SD.49', lat: 12.05, lon: 24.88, status: 'held',
                              holder: 'Rapid Support Forces', challenger: null,
                              since: '2023-10-26', until: null, by_default: false,
                              evidence: ['e1']});
@@ -85,6 +139,7 @@ describe('reading API objects', () => {
     assert.equal(row.holder, 'Rapid Support Forces');
     assert.equal(row.challenger, '');
     assert.equal(row.admin1, '');
+    assert.equal(row.admin1Code, 'SD.49');
     assert.deepEqual(row.evidence, ['e1']);
     assert.equal(row.byDefault, false);
   });
