@@ -3,15 +3,16 @@
 // Ingest() merges a report's events with those already stored (same action
 // family, place, compatible dates and actors -> one event with all its
 // sources) and recomputes control of the places it touched, all in one
-// store transaction. Queries answer an analyst's questions: who holds what
-// as of a date, what changed hands in a window, the nearest place held by a
-// side, and a prose summary whose every figure names its evidence.
-// Reports that contradict each other are kept as separate events and
-// surfaced (Contradictions(), and the evidence of the contested or claimed
-// interval they produce), never silently resolved. Ingesting reports one by
-// one gives the same events and control as RebuildControl() over all of
-// them, whatever their order (event ids aside: a merged event keeps the id
-// of the first report that told it).
+// store transaction; IngestBatch() does the same for several reports in one
+// transaction, recomputing each touched place once. Queries answer an
+// analyst's questions: who holds what as of a date, what changed hands in a
+// window, the nearest place held by a side, and a prose summary whose every
+// figure names its evidence. Reports that contradict each other are kept as
+// separate events and surfaced (Contradictions(), and the evidence of the
+// contested or claimed interval they produce), never silently resolved.
+// Ingesting reports one by one gives the same events and control as
+// RebuildControl() over all of them, whatever their order (event ids aside:
+// a merged event keeps the id of the first report that told it).
 //
 // The control rules are written in docs/control-rules.md. A ConflictProfile
 // names the sides and who holds places when nothing has been reported; it
@@ -27,6 +28,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,6 +86,12 @@ struct IngestResult {
   int events_new = 0;                   // events not seen before
   int events_merged = 0;                // events added as a further source of a stored one
   std::vector<int64_t> places_changed;  // places whose control was recomputed
+};
+
+// One report to ingest with its coded events. Neither is owned.
+struct ReportToIngest {
+  const Report* report = nullptr;
+  const CodedReport* coded = nullptr;
 };
 
 struct PlaceControl {
@@ -167,6 +175,18 @@ class Picture {
   // event without an id gets "<report id>-<sentence start>-<index>"; source
   // fields the coder left empty are taken from the report.
   Result<IngestResult> Ingest(const Report& report, const CodedReport& coded);
+  // Several reports in one store transaction: each stored and merged as
+  // Ingest() would, in order (a later report merges with an earlier one's
+  // events), then the control of every place any of them touched recomputed
+  // once. The stored events and control are the same as after Ingest() on
+  // each in turn; what differs is the cost: a place's events are read back
+  // once per batch instead of once per report, which is most of the work of
+  // loading many reports about the same few places. Results are in the
+  // order of `reports`, each with the places its own events touched. On any
+  // failure nothing of the batch is kept and the Status names the report
+  // that failed (its origin); callers that want the rest stored ingest the
+  // batch's reports one by one.
+  Result<std::vector<IngestResult>> IngestBatch(const std::vector<ReportToIngest>& reports);
   // Recomputes control of every place from its stored events.
   Status RebuildControl();
 
@@ -207,6 +227,10 @@ class Picture {
   std::vector<ControlInterval> ComputeControlOf(int64_t geonameid,
                                                 const std::vector<Event>& events) const;
   bool InProfileCountries(std::string_view country) const;
+  // Stores one report and its events in `txn`, adding the places its events
+  // touched to `touched`; control is left to the caller.
+  Status IngestInto(StoreTransaction* txn, const Report& report, const CodedReport& coded,
+                    IngestResult* result, std::set<int64_t>* touched) const;
 
   Store* store_;
   const Gazetteer* gazetteer_;

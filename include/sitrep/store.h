@@ -75,10 +75,12 @@ class StoreTransaction {
   // already stored (the transaction stays usable, nothing is written).
   virtual Status PutReport(const Report& report, const std::vector<Sentence>& sentences,
                            const std::vector<ReportedFigure>& figures) = 0;
-  // Events at a place whose date lies in [from, to] (merge candidates), by
-  // date then id, with all their sources. Place 0 means the events whose
-  // place is unresolved.
-  virtual Result<std::vector<Event>> EventsAt(int64_t geonameid, Date from, Date to) = 0;
+  // Events at a place whose date lies in [from, to] and whose CAMEO code
+  // starts with `family` ("19"; "" = any), by date then id, with all their
+  // sources: the merge candidates of an event. Place 0 means the events
+  // whose place is unresolved.
+  virtual Result<std::vector<Event>> EventsAt(int64_t geonameid, Date from, Date to,
+                                              std::string_view family) = 0;
   // Every event at a place, oldest first (for recomputing its control).
   virtual Result<std::vector<Event>> EventsAtPlace(int64_t geonameid) = 0;
   // Inserts the event, or updates every field if its id exists; its sources

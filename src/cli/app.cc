@@ -128,12 +128,12 @@ Result<Picture*> App::picture() {
   return picture_.get();
 }
 
-Result<Pipeline*> App::pipeline() {
+Result<Pipeline*> App::pipeline(const PipelineOptions& options) {
   if (!pipeline_) {
     SITREP_ASSIGN_OR_RETURN(const Coder* c, coder());
     SITREP_ASSIGN_OR_RETURN(const Gazetteer* gaz, gazetteer());
     SITREP_ASSIGN_OR_RETURN(Picture * pic, picture());
-    pipeline_ = std::make_unique<Pipeline>(c, gaz, pic);
+    pipeline_ = std::make_unique<Pipeline>(c, gaz, pic, options);
   }
   return pipeline_.get();
 }

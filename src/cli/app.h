@@ -50,7 +50,8 @@ class App {
   Result<const Gazetteer*> gazetteer();
   Result<const Coder*> coder();
   Result<Picture*> picture();
-  Result<Pipeline*> pipeline();
+  // `options` take effect on the first call, which creates the pipeline.
+  Result<Pipeline*> pipeline(const PipelineOptions& options = {});
 
   // With no profile named, the profile is chosen from the stored events'
   // countries; on a first ingest into an empty store that choice can only be

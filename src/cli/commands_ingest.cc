@@ -58,10 +58,17 @@ void AddIngestCommand(CLI::App& cli, AppSlot* app, int* exit_code) {
   auto paths = std::make_shared<std::vector<std::string>>();
   auto flags = std::make_shared<ReadFlags>();
   auto verbose = std::make_shared<bool>(false);
+  auto batch = std::make_shared<PipelineOptions>();
   cmd->add_option("paths", *paths, "files, folders, or - for standard input")->required();
   AddReadFlags(cmd, flags.get());
+  cmd->add_option("--batch", batch->batch_reports,
+                  "store reports this many to a transaction; each place's control is "
+                  "recomputed once a batch (1 = a transaction per report)")
+      ->check(CLI::Range(size_t{1}, size_t{100000}))
+      ->capture_default_str();
   cmd->add_flag("-v,--verbose", *verbose,
-                "print a line 'stored|duplicate ID ORIGIN' on stdout as each report is committed");
+                "print a line 'stored|duplicate ID ORIGIN' on stdout as each report is committed "
+                "(with its batch)");
   cmd->callback([=] {
     App& a = app->Get();
     auto opts = ToReaderOptions(*flags);
@@ -76,7 +83,7 @@ void AddIngestCommand(CLI::App& cli, AppSlot* app, int* exit_code) {
                   << std::endl;  // flushed: a line is an acknowledgement
       };
     }
-    auto pipeline = a.pipeline();
+    auto pipeline = a.pipeline(*batch);
     if (!pipeline.ok()) {
       *exit_code = Fail(pipeline.status());
       return;

@@ -1,12 +1,14 @@
-#include "sitrep/ingest.h"
-
+#include <algorithm>
 #include <chrono>
 #include <utility>
 
+#include "sitrep/ingest.h"
+
 namespace sitrep {
 
-Pipeline::Pipeline(const Coder* coder, const Gazetteer* gazetteer, Picture* picture)
-    : coder_(coder), resolver_(gazetteer), picture_(picture) {}
+Pipeline::Pipeline(const Coder* coder, const Gazetteer* gazetteer, Picture* picture,
+                   PipelineOptions options)
+    : coder_(coder), resolver_(gazetteer), picture_(picture), options_(options) {}
 
 CodedReport Pipeline::CodeOnly(const Report& report) const {
   CodedReport coded = coder_->Code(report);
@@ -14,7 +16,7 @@ CodedReport Pipeline::CodeOnly(const Report& report) const {
   return coded;
 }
 
-Result<IngestResult> Pipeline::IngestReport(const Report& report) {
+Result<CodedReport> Pipeline::Prepare(const Report& report) const {
   if (!report.published.IsValid()) {
     return Status(ErrorKind::kMissingDate,
                   "report has no publication date, so relative dates cannot be resolved; "
@@ -24,7 +26,11 @@ Result<IngestResult> Pipeline::IngestReport(const Report& report) {
   if (report.text.empty()) {
     return Status(ErrorKind::kEmptyInput, "report has no text", report.origin);
   }
-  CodedReport coded = CodeOnly(report);
+  return CodeOnly(report);
+}
+
+Result<IngestResult> Pipeline::IngestReport(const Report& report) {
+  SITREP_ASSIGN_OR_RETURN(CodedReport coded, Prepare(report));
   auto result = picture_->Ingest(report, coded);
   if (!result.ok()) return result.status().WithContext(report.origin);
   return result;
@@ -51,6 +57,53 @@ BatchSummary Pipeline::IngestPath(const std::string& path, const ReaderOptions& 
   }
   size_t done = 0;
 
+  const size_t batch_reports = std::max<size_t>(1, options_.batch_reports);
+  struct Pending {
+    Report report;
+    CodedReport coded;
+  };
+  std::vector<Pending> batch;
+  size_t batch_bytes = 0;
+
+  auto count = [&](const Report& report, const Result<IngestResult>& result) {
+    if (!result.ok()) {
+      ++summary.refused;
+      summary.errors.push_back(result.status());
+      return;
+    }
+    if (result->duplicate) {
+      ++summary.duplicates;
+    } else {
+      ++summary.reports_new;
+      summary.events_new += result->events_new;
+      summary.events_merged += result->events_merged;
+    }
+    if (stored) stored(report, *result);
+  };
+  auto flush = [&] {
+    if (batch.empty()) return;
+    std::vector<ReportToIngest> items;
+    items.reserve(batch.size());
+    for (const auto& p : batch) items.push_back(ReportToIngest{&p.report, &p.coded});
+    auto results = picture_->IngestBatch(items);
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (results.ok()) {
+        count(batch[i].report, (*results)[i]);
+      } else if (batch.size() == 1) {
+        count(batch[i].report, results.status().WithContext(batch[i].report.origin));
+      } else {
+        // The batch is rolled back whole: store its reports one by one, so
+        // that only the one at fault is refused.
+        auto one = picture_->Ingest(batch[i].report, batch[i].coded);
+        count(batch[i].report,
+              one.ok() ? one
+                       : Result<IngestResult>(one.status().WithContext(batch[i].report.origin)));
+      }
+    }
+    batch.clear();
+    batch_bytes = 0;
+  };
+
   auto sink = [&](Result<Report> item) {
     ++summary.reports_read;
     if (!item.ok()) {
@@ -58,24 +111,20 @@ BatchSummary Pipeline::IngestPath(const std::string& path, const ReaderOptions& 
       summary.errors.push_back(item.status());
     } else {
       done += item->text.size();
-      auto result = IngestReport(*item);
-      if (!result.ok()) {
+      Result<CodedReport> coded = Prepare(*item);
+      if (!coded.ok()) {
         ++summary.refused;
-        summary.errors.push_back(result.status());
+        summary.errors.push_back(coded.status());
       } else {
-        if (result->duplicate) {
-          ++summary.duplicates;
-        } else {
-          ++summary.reports_new;
-          summary.events_new += result->events_new;
-          summary.events_merged += result->events_merged;
-        }
-        if (stored) stored(*item, *result);
+        batch_bytes += item->text.size();
+        batch.push_back(Pending{std::move(*item), std::move(*coded)});
+        if (batch.size() >= batch_reports || batch_bytes >= options_.batch_bytes) flush();
       }
     }
     if (progress) progress(summary.reports_read, done, total);
   };
   Status read = ReadReports(path, options, sink, fs);
+  flush();
   if (!read.ok()) {
     ++summary.refused;
     summary.errors.push_back(read);

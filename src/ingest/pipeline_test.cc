@@ -1,11 +1,12 @@
-#include "sitrep/ingest.h"
-
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
+#include "sitrep/ingest.h"
 #include "sitrep/store.h"
 
 namespace sitrep {
@@ -35,7 +36,7 @@ std::vector<Place> FewPlaces() {
 
 class PipelineTest : public ::testing::Test {
  protected:
-  void Make(StoreFaults faults = {}) {
+  void Make(StoreFaults faults = {}, PipelineOptions options = {}) {
     gazetteer_ = MakeMemoryGazetteer(FewPlaces());
     CoderOptions opts;
     opts.lexicon = gazetteer_.get();
@@ -44,14 +45,14 @@ class PipelineTest : public ::testing::Test {
     coder_ = std::move(coder).value();
     store_ = NewMemoryStore(faults);
     picture_ = std::make_unique<Picture>(store_.get(), gazetteer_.get(), EmptyProfile());
-    pipeline_ = std::make_unique<Pipeline>(coder_.get(), gazetteer_.get(), picture_.get());
+    pipeline_ = std::make_unique<Pipeline>(coder_.get(), gazetteer_.get(), picture_.get(), options);
   }
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("sitrep-pipeline-" + std::to_string(getpid()));
     fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
-  void Write(const std::string& name, const std::string& bytes) {
+  void WriteFile(const std::string& name, const std::string& bytes) {
     std::ofstream(dir_ / name, std::ios::binary) << bytes;
   }
   Report MakeReport(const std::string& text, const char* published = "2021-08-13") {
@@ -64,6 +65,22 @@ class PipelineTest : public ::testing::Test {
     return r;
   }
   int64_t StoredReports() { return store_->Stats()->reports; }
+  // r000.txt, r001.txt, ...: two sentences each about the three towns.
+  void WriteTownReports(int count) {
+    const char* towns[] = {"Ghazni", "Herat", "Kabul"};
+    const char* verbs[] = {"seized", "attacked", "shelled", "captured"};
+    const char* days[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                          "Friday", "Saturday", "Sunday"};
+    for (int i = 0; i < count; ++i) {
+      char name[32];
+      std::snprintf(name, sizeof(name), "r%03d.txt", i);
+      std::string day = std::to_string(10 + i % 9);
+      // 3 towns, 4 verbs, 7 days: every text differs (a report's id is its text's hash).
+      WriteFile(name, "published: 2021-08-" + day + "\n\nThe Taliban " + verbs[i % 4] + " " +
+                          towns[i % 3] + " on " + days[i % 7] + ". Fighting went on in " +
+                          towns[(i + 1) % 3] + ".\n");
+    }
+  }
 
   fs::path dir_;
   std::unique_ptr<Gazetteer> gazetteer_;
@@ -109,16 +126,15 @@ TEST_F(PipelineTest, RefusesAReportWithoutADate) {
 
 TEST_F(PipelineTest, ABadFileIsRefusedAndTheBatchGoesOn) {
   Make();
-  Write("a-good.txt", "published: 2021-08-13\n\nThe Taliban seized Ghazni on Thursday.\n");
-  Write("b-empty.txt", "");
-  Write("c-binary.txt", std::string("published: 2021-08-13\n\nab\0cd", 29));
-  Write("d-utf8.txt", "published: 2021-08-13\n\nHerat \xff fell.\n");
-  Write("e-good.txt", "published: 2021-08-14\n\nThe Taliban captured Herat on Thursday.\n");
+  WriteFile("a-good.txt", "published: 2021-08-13\n\nThe Taliban seized Ghazni on Thursday.\n");
+  WriteFile("b-empty.txt", "");
+  WriteFile("c-binary.txt", std::string("published: 2021-08-13\n\nab\0cd", 29));
+  WriteFile("d-utf8.txt", "published: 2021-08-13\n\nHerat \xff fell.\n");
+  WriteFile("e-good.txt", "published: 2021-08-14\n\nThe Taliban captured Herat on Thursday.\n");
   std::vector<std::string> acknowledged;
-  BatchSummary s = pipeline_->IngestPath(dir_.string(), {}, {},
-                                         [&](const Report& r, const IngestResult&) {
-                                           acknowledged.push_back(r.origin);
-                                         });
+  BatchSummary s = pipeline_->IngestPath(
+      dir_.string(), {}, {},
+      [&](const Report& r, const IngestResult&) { acknowledged.push_back(r.origin); });
   EXPECT_EQ(s.reports_read, 5);
   EXPECT_EQ(s.reports_new, 2);
   EXPECT_EQ(s.refused, 3);
@@ -140,6 +156,81 @@ TEST_F(PipelineTest, AStoreFailureLeavesNothingOfTheReport) {
   auto next = pipeline_->IngestReport(MakeReport("The Taliban captured Herat on Thursday."));
   ASSERT_TRUE(next.ok()) << next.status().ToString();
   EXPECT_EQ(StoredReports(), 1);
+}
+
+TEST_F(PipelineTest, BatchesStoreTheSamePictureAsOneReportAtATime) {
+  std::vector<std::string> pictures;
+  for (size_t batch : {size_t{1}, size_t{4}, size_t{64}}) {
+    Make({}, PipelineOptions{.batch_reports = batch});
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    WriteTownReports(23);
+    WriteFile("r005.txt", "published: 2021-08-15\n\nThe Taliban seized Ghazni on Tuesday.\n");
+    WriteFile("r006.txt", "published: 2021-08-15\n\nThe Taliban seized Ghazni on Tuesday.\n");
+    std::vector<std::string> acknowledged;
+    BatchSummary s = pipeline_->IngestPath(
+        dir_.string(), {}, {},
+        [&](const Report& r, const IngestResult&) { acknowledged.push_back(r.origin); });
+    EXPECT_EQ(s.reports_read, 23);
+    EXPECT_EQ(s.reports_new, 22);
+    EXPECT_EQ(s.duplicates, 1) << "batch " << batch;
+    EXPECT_EQ(s.refused, 0);
+    // Every report is acknowledged once, in the order read.
+    ASSERT_EQ(acknowledged.size(), 23u);
+    EXPECT_TRUE(std::is_sorted(acknowledged.begin(), acknowledged.end()));
+    std::string picture;
+    auto events = store_->Events({});
+    ASSERT_TRUE(events.ok());
+    for (const auto& e : *events) {
+      picture += e.id + " " + e.cameo + " " + std::to_string(e.sources.size()) + "\n";
+    }
+    auto places = store_->EventPlaces();
+    ASSERT_TRUE(places.ok());
+    for (int64_t place : *places) {
+      auto history = store_->ControlHistory(place);
+      ASSERT_TRUE(history.ok());
+      for (const auto& iv : *history) {
+        picture += std::to_string(place) + " " + iv.from.ToString() + " " + iv.holder + " " +
+                   std::string(ControlStatusName(iv.status)) + "\n";
+      }
+    }
+    pictures.push_back(picture);
+  }
+  EXPECT_NE(pictures[0].find("Taliban held"), std::string::npos);
+  EXPECT_EQ(pictures[1], pictures[0]);
+  EXPECT_EQ(pictures[2], pictures[0]);
+}
+
+TEST_F(PipelineTest, AFailedBatchIsStoredAgainReportByReport) {
+  // The third write fails: inside the first report of the batch, so the
+  // batch's transaction is rolled back whole. Its reports are then stored
+  // one by one (the fault was passing), each acknowledged once.
+  Make(StoreFaults{.fail_on_write = 3}, PipelineOptions{.batch_reports = 8});
+  WriteTownReports(5);
+  std::vector<std::string> acknowledged;
+  BatchSummary s = pipeline_->IngestPath(
+      dir_.string(), {}, {},
+      [&](const Report& r, const IngestResult&) { acknowledged.push_back(r.origin); });
+  EXPECT_EQ(s.reports_read, 5);
+  EXPECT_EQ(s.refused, 0);
+  EXPECT_EQ(s.reports_new, 5);
+  EXPECT_EQ(acknowledged.size(), 5u);
+  EXPECT_EQ(StoredReports(), 5);
+}
+
+TEST_F(PipelineTest, AReportThatFailsAloneIsTheOnlyOneRefused) {
+  // Batches of one: the fault falls in a report after the first (each
+  // takes a write for itself, one an event and one a place), which alone is
+  // refused, naming its file.
+  Make(StoreFaults{.fail_on_write = 8}, PipelineOptions{.batch_reports = 1});
+  WriteTownReports(4);
+  BatchSummary s = pipeline_->IngestPath(dir_.string(), {});
+  EXPECT_EQ(s.refused, 1);
+  EXPECT_EQ(s.reports_new, 3);
+  ASSERT_EQ(s.errors.size(), 1u);
+  EXPECT_EQ(s.errors[0].kind(), ErrorKind::kStoreError);
+  EXPECT_NE(s.errors[0].input().find(".txt"), std::string::npos) << s.errors[0].ToString();
+  EXPECT_EQ(s.errors[0].input().find("r000.txt"), std::string::npos) << s.errors[0].ToString();
 }
 
 }  // namespace

@@ -127,25 +127,24 @@ std::vector<ControlInterval> Picture::ComputeControlOf(int64_t geonameid,
   return ComputeControl(events, input);
 }
 
-Result<IngestResult> Picture::Ingest(const Report& report_in, const CodedReport& coded) {
+Status Picture::IngestInto(StoreTransaction* txn, const Report& report_in, const CodedReport& coded,
+                           IngestResult* result, std::set<int64_t>* touched) const {
   Report report = report_in;
   if (report.id.empty()) report.id = ReportId(report.text);
-  IngestResult result;
-  SITREP_ASSIGN_OR_RETURN(std::unique_ptr<StoreTransaction> txn, store_->Begin());
 
   std::vector<ReportedFigure> figures = coded.figures;
   for (auto& f : figures) f.report_id = report.id;
   Status put = txn->PutReport(report, coded.sentences, figures);
   if (put.kind() == ErrorKind::kDuplicate) {
-    result.duplicate = true;
-    return result;  // the transaction rolls back: nothing was written
+    result->duplicate = true;
+    return Status::Ok();  // nothing was written; the transaction stays usable
   }
   SITREP_RETURN_IF_ERROR(put);
 
-  // Events written by this transaction, so that a report telling one event
+  // Events written for this report, so that a report telling one event
   // twice merges it with itself whatever the store shows of its own writes.
   std::map<std::string, Event> written;
-  std::set<int64_t> touched;
+  std::set<int64_t> mine;
   const int max_slack =
       std::max({options_.slack_days_approx, options_.slack_days_week, options_.slack_days_month});
   for (size_t i = 0; i < coded.events.size(); ++i) {
@@ -155,8 +154,10 @@ Result<IngestResult> Picture::Ingest(const Report& report_in, const CodedReport&
     if (e.place.resolved() && e.date.IsValid()) {
       int reach =
           options_.merge_window_days + DateSlackDays(e.date_precision, options_) + max_slack;
+      // Only events of the same CAMEO family can be the same event (merge.h).
+      std::string_view family(e.cameo.data(), std::min<size_t>(2, e.cameo.size()));
       SITREP_ASSIGN_OR_RETURN(candidates, txn->EventsAt(e.place.geonameid, e.date.AddDays(-reach),
-                                                        e.date.AddDays(reach)));
+                                                        e.date.AddDays(reach), family));
       for (auto& c : candidates) {
         if (auto it = written.find(c.id); it != written.end()) c = it->second;
       }
@@ -172,22 +173,41 @@ Result<IngestResult> Picture::Ingest(const Report& report_in, const CodedReport&
     Event stored = best != nullptr ? MergeEvents(*best, e) : std::move(e);
     SITREP_RETURN_IF_ERROR(txn->PutEvent(stored));
     if (best != nullptr) {
-      ++result.events_merged;
+      ++result->events_merged;
     } else {
-      ++result.events_new;
+      ++result->events_new;
     }
-    if (stored.place.resolved()) touched.insert(stored.place.geonameid);
+    if (stored.place.resolved()) mine.insert(stored.place.geonameid);
     std::string id = stored.id;
     written[id] = std::move(stored);
   }
+  result->places_changed.assign(mine.begin(), mine.end());
+  touched->insert(mine.begin(), mine.end());
+  return Status::Ok();
+}
 
+Result<IngestResult> Picture::Ingest(const Report& report, const CodedReport& coded) {
+  SITREP_ASSIGN_OR_RETURN(std::vector<IngestResult> results,
+                          IngestBatch({ReportToIngest{&report, &coded}}));
+  return std::move(results.front());
+}
+
+Result<std::vector<IngestResult>> Picture::IngestBatch(const std::vector<ReportToIngest>& reports) {
+  std::vector<IngestResult> results(reports.size());
+  if (reports.empty()) return results;
+  SITREP_ASSIGN_OR_RETURN(std::unique_ptr<StoreTransaction> txn, store_->Begin());
+  std::set<int64_t> touched;
+  for (size_t i = 0; i < reports.size(); ++i) {
+    const Report& report = *reports[i].report;
+    Status st = IngestInto(txn.get(), report, *reports[i].coded, &results[i], &touched);
+    if (!st.ok()) return reports.size() == 1 ? st : st.WithContext(report.origin);
+  }
   for (int64_t place : touched) {
     SITREP_ASSIGN_OR_RETURN(std::vector<Event> events, txn->EventsAtPlace(place));
     SITREP_RETURN_IF_ERROR(txn->ReplaceControl(place, ComputeControlOf(place, events)));
-    result.places_changed.push_back(place);
   }
   SITREP_RETURN_IF_ERROR(txn->Commit());
-  return result;
+  return results;
 }
 
 Status Picture::RebuildControl() {

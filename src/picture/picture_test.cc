@@ -804,5 +804,81 @@ TEST(IncrementalTest, AnyOrderOfReportsGivesTheSamePictureAsARebuild) {
   }
 }
 
+TEST(IncrementalTest, BatchesGiveTheSamePictureAsReportsOneByOne) {
+  auto gazetteer = MakeMemoryGazetteer(TestPlaces());
+  std::vector<ReportBuilder> reports = ManyReports();
+
+  auto one_by_one = NewMemoryStore();
+  {
+    Picture picture(one_by_one.get(), gazetteer.get(), TestProfile());
+    for (const auto& r : reports) ASSERT_TRUE(picture.Ingest(r.report(), r.coded()).ok());
+  }
+  const Snapshot expected = Take(one_by_one.get());
+
+  // The same reports in batches of every size, a report told twice among
+  // them (the second time a duplicate of the first, in the same batch).
+  for (size_t size = 1; size <= reports.size() + 1; ++size) {
+    auto store = NewMemoryStore();
+    Picture picture(store.get(), gazetteer.get(), TestProfile());
+    std::vector<Report> texts;
+    for (const auto& r : reports) texts.push_back(r.report());
+    std::vector<ReportToIngest> all;
+    for (size_t i = 0; i < reports.size(); ++i) all.push_back({&texts[i], &reports[i].coded()});
+    all.insert(all.begin() + 1, all.front());
+    int duplicates = 0;
+    int events_new = 0;
+    for (size_t start = 0; start < all.size(); start += size) {
+      std::vector<ReportToIngest> batch(
+          all.begin() + static_cast<long>(start),
+          all.begin() + static_cast<long>(std::min(start + size, all.size())));
+      auto results = picture.IngestBatch(batch);
+      ASSERT_TRUE(results.ok()) << results.status().ToString();
+      ASSERT_EQ(results->size(), batch.size());
+      for (const auto& r : *results) {
+        duplicates += r.duplicate ? 1 : 0;
+        events_new += r.events_new;
+        if (r.duplicate) {
+          EXPECT_TRUE(r.places_changed.empty());
+        }
+      }
+    }
+    EXPECT_EQ(duplicates, 1) << "batches of " << size;
+    EXPECT_GT(events_new, 0);
+    Snapshot got = Take(store.get());
+    EXPECT_EQ(got.events, expected.events) << "batches of " << size;
+    EXPECT_EQ(got.control, expected.control) << "batches of " << size;
+  }
+}
+
+TEST(IncrementalTest, AFailedBatchKeepsNothingAndNamesTheReport) {
+  auto gazetteer = MakeMemoryGazetteer(TestPlaces());
+  std::vector<ReportBuilder> reports = ManyReports();
+  ASSERT_GE(reports.size(), 3u);
+  // Writes: report 1 and its events, report 2 and its events, ...: the
+  // failure falls inside the third report.
+  int writes_before_third = 0;
+  for (size_t i = 0; i < 2; ++i)
+    writes_before_third += 1 + static_cast<int>(reports[i].coded().events.size());
+  auto store = NewMemoryStore(StoreFaults{.fail_on_write = writes_before_third + 2});
+  Picture picture(store.get(), gazetteer.get(), TestProfile());
+  std::vector<Report> texts;
+  for (const auto& r : reports) {
+    texts.push_back(r.report());
+    texts.back().origin = "report-" + std::to_string(texts.size() - 1);
+  }
+  std::vector<ReportToIngest> batch;
+  for (size_t i = 0; i < reports.size(); ++i) batch.push_back({&texts[i], &reports[i].coded()});
+  auto results = picture.IngestBatch(batch);
+  ASSERT_FALSE(results.ok());
+  EXPECT_EQ(results.status().kind(), ErrorKind::kStoreError);
+  EXPECT_NE(results.status().input().find("report-2"), std::string::npos)
+      << results.status().ToString();
+  auto stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->reports, 0);
+  EXPECT_EQ(stats->events, 0);
+  EXPECT_EQ(stats->control_intervals, 0);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -76,7 +76,8 @@ class MemoryTransaction final : public StoreTransaction {
   Result<bool> HasReport(std::string_view report_id) override;
   Status PutReport(const Report& report, const std::vector<Sentence>& sentences,
                    const std::vector<ReportedFigure>& figures) override;
-  Result<std::vector<Event>> EventsAt(int64_t geonameid, Date from, Date to) override;
+  Result<std::vector<Event>> EventsAt(int64_t geonameid, Date from, Date to,
+                                      std::string_view family) override;
   Result<std::vector<Event>> EventsAtPlace(int64_t geonameid) override;
   Status PutEvent(const Event& event) override;
   Status ReplaceControl(int64_t geonameid, const std::vector<ControlInterval>& intervals) override;
@@ -338,10 +339,13 @@ std::vector<Event> MemoryTransaction::PlaceEvents(int64_t geonameid) const {
   return out;
 }
 
-Result<std::vector<Event>> MemoryTransaction::EventsAt(int64_t geonameid, Date from, Date to) {
+Result<std::vector<Event>> MemoryTransaction::EventsAt(int64_t geonameid, Date from, Date to,
+                                                       std::string_view family) {
   SITREP_RETURN_IF_ERROR(Usable());
   std::vector<Event> out = PlaceEvents(geonameid);
-  std::erase_if(out, [&](const Event& e) { return !store::DateInRange(e.date, from, to); });
+  std::erase_if(out, [&](const Event& e) {
+    return !store::DateInRange(e.date, from, to) || !e.cameo.starts_with(family);
+  });
   return out;
 }
 

@@ -436,7 +436,8 @@ class SqliteTransaction final : public StoreTransaction {
   Result<bool> HasReport(std::string_view report_id) override;
   Status PutReport(const Report& report, const std::vector<Sentence>& sentences,
                    const std::vector<ReportedFigure>& figures) override;
-  Result<std::vector<Event>> EventsAt(int64_t geonameid, Date from, Date to) override;
+  Result<std::vector<Event>> EventsAt(int64_t geonameid, Date from, Date to,
+                                      std::string_view family) override;
   Result<std::vector<Event>> EventsAtPlace(int64_t geonameid) override;
   Status PutEvent(const Event& event) override;
   Status ReplaceControl(int64_t geonameid, const std::vector<ControlInterval>& intervals) override;
@@ -900,12 +901,14 @@ Status SqliteTransaction::PutReport(const Report& report, const std::vector<Sent
   });
 }
 
-Result<std::vector<Event>> SqliteTransaction::EventsAt(int64_t geonameid, Date from, Date to) {
+Result<std::vector<Event>> SqliteTransaction::EventsAt(int64_t geonameid, Date from, Date to,
+                                                       std::string_view family) {
   SITREP_RETURN_IF_ERROR(Usable());
   EventFilter f;
   f.geonameid = geonameid;
   f.since = from;
   f.until = to;
+  f.family = std::string(family);
   return LoadEvents(*c_, f, /*unresolved_only=*/geonameid == 0);
 }
 

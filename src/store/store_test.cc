@@ -433,7 +433,7 @@ TYPED_TEST(StoreTest, PutEventUpdateAddsSourcesWithoutDuplicatingThem) {
     ASSERT_TRUE((*tx)->PutReport(this->MakeReport("r2", "Reuters", "2021-08-14"), {}, {}).ok());
     ASSERT_TRUE((*tx)->PutEvent(update).ok());
     // Within the transaction the merge candidates show the update.
-    auto at = (*tx)->EventsAt(7, D("2021-08-12"), D("2021-08-12"));
+    auto at = (*tx)->EventsAt(7, D("2021-08-12"), D("2021-08-12"), "");
     ASSERT_TRUE(at.ok());
     ASSERT_EQ(at->size(), 1u);
     EXPECT_EQ((*at)[0].sources.size(), 3u);
@@ -606,18 +606,25 @@ TYPED_TEST(StoreTest, EventsAtAndEventPlaces) {
   ASSERT_EQ(herat->size(), 2u);
   EXPECT_EQ((*herat)[0].id, "e3");
   EXPECT_EQ((*herat)[1].id, "e6");
-  auto window = (*tx)->EventsAt(100, D("2021-08-13"), D("2021-08-14"));
+  auto window = (*tx)->EventsAt(100, D("2021-08-13"), D("2021-08-14"), "");
   ASSERT_TRUE(window.ok());
   ASSERT_EQ(window->size(), 1u);
   EXPECT_EQ((*window)[0].id, "e6");
-  EXPECT_TRUE((*tx)->EventsAt(100, D("2021-08-15"), D("2021-08-20"))->empty());
+  EXPECT_TRUE((*tx)->EventsAt(100, D("2021-08-15"), D("2021-08-20"), "")->empty());
+  // A CAMEO family narrows the candidates: a merge never crosses families.
+  auto captures = (*tx)->EventsAt(100, Date(), Date(), "192");
+  ASSERT_TRUE(captures.ok());
+  ASSERT_EQ(captures->size(), 1u);
+  EXPECT_EQ((*captures)[0].id, "e3");
+  EXPECT_EQ((*tx)->EventsAt(100, Date(), Date(), "19")->size(), 2u);
+  EXPECT_TRUE((*tx)->EventsAt(100, Date(), Date(), "18")->empty());
   // Place 0 is "unresolved": the events nobody could place.
   auto nowhere = (*tx)->EventsAtPlace(0);
   ASSERT_TRUE(nowhere.ok());
   ASSERT_EQ(nowhere->size(), 1u);
   EXPECT_EQ((*nowhere)[0].id, "e5");
-  EXPECT_EQ((*tx)->EventsAt(0, Date(), Date())->size(), 1u);
-  EXPECT_TRUE((*tx)->EventsAt(0, D("2021-08-01"), D("2021-08-30"))->empty());
+  EXPECT_EQ((*tx)->EventsAt(0, Date(), Date(), "")->size(), 1u);
+  EXPECT_TRUE((*tx)->EventsAt(0, D("2021-08-01"), D("2021-08-30"), "")->empty());
   EXPECT_THAT(*this->store_->EventPlaces(), ElementsAre(100, 200, 300, 400));
 }
 
