@@ -65,6 +65,14 @@ class PipelineTest : public ::testing::Test {
     return r;
   }
   int64_t StoredReports() { return store_->Stats()->reports; }
+  // Ingests every report under dir_; `acknowledged` gets their origins as
+  // they are committed, in order.
+  BatchSummary IngestDir(std::vector<std::string>* acknowledged) {
+    return pipeline_->IngestPath(dir_.string(), {}, {},
+                                 [acknowledged](const Report& r, const IngestResult&) {
+                                   acknowledged->push_back(r.origin);
+                                 });
+  }
   // r000.txt, r001.txt, ...: two sentences each about the three towns.
   void WriteTownReports(int count) {
     const char* towns[] = {"Ghazni", "Herat", "Kabul"};
@@ -132,9 +140,7 @@ TEST_F(PipelineTest, ABadFileIsRefusedAndTheBatchGoesOn) {
   WriteFile("d-utf8.txt", "published: 2021-08-13\n\nHerat \xff fell.\n");
   WriteFile("e-good.txt", "published: 2021-08-14\n\nThe Taliban captured Herat on Thursday.\n");
   std::vector<std::string> acknowledged;
-  BatchSummary s = pipeline_->IngestPath(
-      dir_.string(), {}, {},
-      [&](const Report& r, const IngestResult&) { acknowledged.push_back(r.origin); });
+  BatchSummary s = IngestDir(&acknowledged);
   EXPECT_EQ(s.reports_read, 5);
   EXPECT_EQ(s.reports_new, 2);
   EXPECT_EQ(s.refused, 3);
@@ -168,9 +174,7 @@ TEST_F(PipelineTest, BatchesStoreTheSamePictureAsOneReportAtATime) {
     WriteFile("r005.txt", "published: 2021-08-15\n\nThe Taliban seized Ghazni on Tuesday.\n");
     WriteFile("r006.txt", "published: 2021-08-15\n\nThe Taliban seized Ghazni on Tuesday.\n");
     std::vector<std::string> acknowledged;
-    BatchSummary s = pipeline_->IngestPath(
-        dir_.string(), {}, {},
-        [&](const Report& r, const IngestResult&) { acknowledged.push_back(r.origin); });
+    BatchSummary s = IngestDir(&acknowledged);
     EXPECT_EQ(s.reports_read, 23);
     EXPECT_EQ(s.reports_new, 22);
     EXPECT_EQ(s.duplicates, 1) << "batch " << batch;
@@ -208,9 +212,7 @@ TEST_F(PipelineTest, AFailedBatchIsStoredAgainReportByReport) {
   Make(StoreFaults{.fail_on_write = 3}, PipelineOptions{.batch_reports = 8});
   WriteTownReports(5);
   std::vector<std::string> acknowledged;
-  BatchSummary s = pipeline_->IngestPath(
-      dir_.string(), {}, {},
-      [&](const Report& r, const IngestResult&) { acknowledged.push_back(r.origin); });
+  BatchSummary s = IngestDir(&acknowledged);
   EXPECT_EQ(s.reports_read, 5);
   EXPECT_EQ(s.refused, 0);
   EXPECT_EQ(s.reports_new, 5);
