@@ -81,7 +81,11 @@ class StoreTransaction {
   // whose place is unresolved.
   virtual Result<std::vector<Event>> EventsAt(int64_t geonameid, Date from, Date to,
                                               std::string_view family) = 0;
-  // Every event at a place, oldest first (for recomputing its control).
+  // Every event at a place, oldest first, for recomputing its control: each
+  // source has its report id, offsets, claim and claimant, but not its
+  // sentence, outlet, URL or published date (left empty), which the control
+  // rules do not read and which make up most of what a busy place's events
+  // would otherwise cost to read back.
   virtual Result<std::vector<Event>> EventsAtPlace(int64_t geonameid) = 0;
   // Inserts the event, or updates every field if its id exists; its sources
   // are added (a source is identified by report id and sentence offsets; one

@@ -351,7 +351,16 @@ Result<std::vector<Event>> MemoryTransaction::EventsAt(int64_t geonameid, Date f
 
 Result<std::vector<Event>> MemoryTransaction::EventsAtPlace(int64_t geonameid) {
   SITREP_RETURN_IF_ERROR(Usable());
-  return PlaceEvents(geonameid);
+  std::vector<Event> out = PlaceEvents(geonameid);
+  for (auto& e : out) {
+    for (auto& s : e.sources) {  // as the SQLite store gives them: keys and claims only
+      s.sentence.clear();
+      s.outlet.clear();
+      s.url.clear();
+      s.published = Date();
+    }
+  }
+  return out;
 }
 
 Status MemoryTransaction::PutEvent(const Event& event) {

@@ -205,6 +205,10 @@ Result<Event> ReadEvent(const Statement& st, std::string_view path) {
 constexpr std::string_view kSourceColumns =
     "s.event_id, s.report_id, r.outlet, r.url, r.published, s.sentence, s.start, s.\"end\", "
     "s.claim, s.claimant";
+// The same columns with only what identifies a source and its claim: no
+// join with reports, no sentence text (StoreTransaction::EventsAtPlace).
+constexpr std::string_view kSourceKeyColumns =
+    "s.event_id, s.report_id, '', '', NULL, '', s.start, s.\"end\", s.claim, s.claimant";
 
 // Reads the source columns starting at column `at` (s.event_id).
 Result<EventSource> ReadSource(const Statement& st, int at, std::string_view path) {
@@ -321,17 +325,18 @@ void BindEventFilter(const EventFilter& f, Statement& st) {
 // With `unresolved_only`, only events whose place is unresolved (the
 // transaction's "place 0").
 Result<std::vector<Event>> LoadEvents(SqliteConnection& c, const EventFilter& filter,
-                                      bool unresolved_only = false) {
+                                      bool unresolved_only = false, bool source_texts = true) {
   // One pass: each matching event joined to its sources, the event's columns
   // repeated on each of its source rows.
   const std::string limit = filter.limit > 0 ? " LIMIT :limit" : "";
   SITREP_ASSIGN_OR_RETURN(
       Statement st,
-      c.Prepare("SELECT " + std::string(kEventColumns) + ", " + std::string(kSourceColumns) +
+      c.Prepare("SELECT " + std::string(kEventColumns) + ", " +
+                    std::string(source_texts ? kSourceColumns : kSourceKeyColumns) +
                     " FROM (SELECT * FROM events e " + EventWhere(filter, unresolved_only) +
                     " ORDER BY e.date, e.id" + limit +
-                    ") e LEFT JOIN event_sources s ON s.event_id = e.id"
-                    " LEFT JOIN reports r ON r.id = s.report_id"
+                    ") e LEFT JOIN event_sources s ON s.event_id = e.id" +
+                    (source_texts ? " LEFT JOIN reports r ON r.id = s.report_id" : "") +
                     " ORDER BY e.date, e.id, s.rowid",
                 "reading events"));
   BindEventFilter(filter, st);
@@ -916,7 +921,7 @@ Result<std::vector<Event>> SqliteTransaction::EventsAtPlace(int64_t geonameid) {
   SITREP_RETURN_IF_ERROR(Usable());
   EventFilter f;
   f.geonameid = geonameid;
-  return LoadEvents(*c_, f, /*unresolved_only=*/geonameid == 0);
+  return LoadEvents(*c_, f, /*unresolved_only=*/geonameid == 0, /*source_texts=*/false);
 }
 
 Status SqliteTransaction::PutEvent(const Event& e) {

@@ -606,6 +606,20 @@ TYPED_TEST(StoreTest, EventsAtAndEventPlaces) {
   ASSERT_EQ(herat->size(), 2u);
   EXPECT_EQ((*herat)[0].id, "e3");
   EXPECT_EQ((*herat)[1].id, "e6");
+  // For the control rules: each source's report, offsets and claim, no texts.
+  ASSERT_EQ((*herat)[0].sources.size(), 1u);
+  const EventSource& key = (*herat)[0].sources[0];
+  EXPECT_EQ(key.report_id, "r1");
+  EXPECT_EQ(key.start, 0u);
+  EXPECT_EQ(key.end, 23u);
+  EXPECT_EQ(key.claim, ClaimStatus::kReported);
+  EXPECT_EQ(key.sentence, "");
+  EXPECT_EQ(key.outlet, "");
+  EXPECT_FALSE(key.published.IsValid());
+  auto full = (*tx)->EventsAt(100, Date(), Date(), "192");
+  ASSERT_TRUE(full.ok());
+  ASSERT_EQ(full->size(), 1u);
+  EXPECT_EQ((*full)[0].sources.at(0).sentence, "The Taliban took Herat.");
   auto window = (*tx)->EventsAt(100, D("2021-08-13"), D("2021-08-14"), "");
   ASSERT_TRUE(window.ok());
   ASSERT_EQ(window->size(), 1u);
