@@ -32,6 +32,7 @@
 #ifndef SITREP_STORE_H_
 #define SITREP_STORE_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -57,6 +58,14 @@ struct EventFilter {
   size_t limit = 0;           // 0 = all
 };
 
+// How far from a date, in days, an event may lie to count as near it, by
+// the event's own date precision (indexed by DatePrecision: day, approx,
+// week, month): an event dated only to a month lies "near" more days.
+struct DateReach {
+  std::array<int, 4> days{};
+  int For(DatePrecision p) const { return days[static_cast<size_t>(p)]; }
+};
+
 struct StoreStats {
   int64_t reports = 0;
   int64_t events = 0;
@@ -75,12 +84,15 @@ class StoreTransaction {
   // already stored (the transaction stays usable, nothing is written).
   virtual Status PutReport(const Report& report, const std::vector<Sentence>& sentences,
                            const std::vector<ReportedFigure>& figures) = 0;
-  // Events at a place whose date lies in [from, to] and whose CAMEO code
-  // starts with `family` ("19"; "" = any), by date then id, with all their
-  // sources: the merge candidates of an event. Place 0 means the events
-  // whose place is unresolved.
-  virtual Result<std::vector<Event>> EventsAt(int64_t geonameid, Date from, Date to,
-                                              std::string_view family) = 0;
+  // Events at a place whose CAMEO code starts with `family` ("19"; "" =
+  // any) and whose date lies within reach.For(its own date precision) days
+  // of `date`, by date then id, with all their sources: the merge
+  // candidates of an event dated `date`. Place 0 means the events whose
+  // place is unresolved. Events of unknown date are never near.
+  // REQUIRES: date.IsValid() (kInvalidArgument otherwise), reaches >= 0.
+  virtual Result<std::vector<Event>> EventsNear(int64_t geonameid, Date date,
+                                                const DateReach& reach,
+                                                std::string_view family) = 0;
   // Every event at a place, oldest first, for recomputing its control: each
   // source has its report id, offsets, claim and claimant, but not its
   // sentence, outlet, URL or published date (left empty), which the control

@@ -145,19 +145,24 @@ Status Picture::IngestInto(StoreTransaction* txn, const Report& report_in, const
   // twice merges it with itself whatever the store shows of its own writes.
   std::map<std::string, Event> written;
   std::set<int64_t> mine;
-  const int max_slack =
-      std::max({options_.slack_days_approx, options_.slack_days_week, options_.slack_days_month});
   for (size_t i = 0; i < coded.events.size(); ++i) {
     Event e = NormalizeIncoming(coded.events[i], report, i);
     const Event* best = nullptr;
     std::vector<Event> candidates;
     if (e.place.resolved() && e.date.IsValid()) {
-      int reach =
-          options_.merge_window_days + DateSlackDays(e.date_precision, options_) + max_slack;
-      // Only events of the same CAMEO family can be the same event (merge.h).
+      // Exactly the stored events whose dates can be compatible with this
+      // one's (DatesCompatible: the window widened by both precisions), of
+      // its CAMEO family, as only those can be the same event (merge.h).
+      DateReach reach;
+      for (DatePrecision p : {DatePrecision::kDay, DatePrecision::kApprox, DatePrecision::kWeek,
+                              DatePrecision::kMonth}) {
+        reach.days[static_cast<size_t>(p)] = options_.merge_window_days +
+                                             DateSlackDays(e.date_precision, options_) +
+                                             DateSlackDays(p, options_);
+      }
       std::string_view family(e.cameo.data(), std::min<size_t>(2, e.cameo.size()));
-      SITREP_ASSIGN_OR_RETURN(candidates, txn->EventsAt(e.place.geonameid, e.date.AddDays(-reach),
-                                                        e.date.AddDays(reach), family));
+      SITREP_ASSIGN_OR_RETURN(candidates,
+                              txn->EventsNear(e.place.geonameid, e.date, reach, family));
       for (auto& c : candidates) {
         if (auto it = written.find(c.id); it != written.end()) c = it->second;
       }

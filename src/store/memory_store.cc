@@ -76,8 +76,8 @@ class MemoryTransaction final : public StoreTransaction {
   Result<bool> HasReport(std::string_view report_id) override;
   Status PutReport(const Report& report, const std::vector<Sentence>& sentences,
                    const std::vector<ReportedFigure>& figures) override;
-  Result<std::vector<Event>> EventsAt(int64_t geonameid, Date from, Date to,
-                                      std::string_view family) override;
+  Result<std::vector<Event>> EventsNear(int64_t geonameid, Date date, const DateReach& reach,
+                                        std::string_view family) override;
   Result<std::vector<Event>> EventsAtPlace(int64_t geonameid) override;
   Status PutEvent(const Event& event) override;
   Status ReplaceControl(int64_t geonameid, const std::vector<ControlInterval>& intervals) override;
@@ -339,12 +339,15 @@ std::vector<Event> MemoryTransaction::PlaceEvents(int64_t geonameid) const {
   return out;
 }
 
-Result<std::vector<Event>> MemoryTransaction::EventsAt(int64_t geonameid, Date from, Date to,
-                                                       std::string_view family) {
+Result<std::vector<Event>> MemoryTransaction::EventsNear(int64_t geonameid, Date date,
+                                                         const DateReach& reach,
+                                                         std::string_view family) {
   SITREP_RETURN_IF_ERROR(Usable());
+  SITREP_RETURN_IF_ERROR(store::CheckReach(date, reach));
   std::vector<Event> out = PlaceEvents(geonameid);
   std::erase_if(out, [&](const Event& e) {
-    return !store::DateInRange(e.date, from, to) || !e.cameo.starts_with(family);
+    return !e.date.IsValid() || std::abs(DaysBetween(e.date, date)) > reach.For(e.date_precision) ||
+           !e.cameo.starts_with(family);
   });
   return out;
 }

@@ -324,8 +324,11 @@ void BindEventFilter(const EventFilter& f, Statement& st) {
 // and one for all of their sources.
 // With `unresolved_only`, only events whose place is unresolved (the
 // transaction's "place 0").
+// With `reach`, only events within reach->For(their precision) days of
+// `center` (the index range is the filter's since..until).
 Result<std::vector<Event>> LoadEvents(SqliteConnection& c, const EventFilter& filter,
-                                      bool unresolved_only = false, bool source_texts = true) {
+                                      bool unresolved_only = false, bool source_texts = true,
+                                      const DateReach* reach = nullptr, Date center = Date()) {
   // One pass: each matching event joined to its sources, the event's columns
   // repeated on each of its source rows.
   const std::string limit = filter.limit > 0 ? " LIMIT :limit" : "";
@@ -334,12 +337,24 @@ Result<std::vector<Event>> LoadEvents(SqliteConnection& c, const EventFilter& fi
       c.Prepare("SELECT " + std::string(kEventColumns) + ", " +
                     std::string(source_texts ? kSourceColumns : kSourceKeyColumns) +
                     " FROM (SELECT * FROM events e " + EventWhere(filter, unresolved_only) +
+                    (reach == nullptr ? ""
+                                      : " AND ABS(julianday(e.date) - julianday(:center)) <="
+                                        " CASE e.date_precision WHEN 'day' THEN :reach_day"
+                                        " WHEN 'approx' THEN :reach_approx"
+                                        " WHEN 'week' THEN :reach_week ELSE :reach_month END") +
                     " ORDER BY e.date, e.id" + limit +
                     ") e LEFT JOIN event_sources s ON s.event_id = e.id" +
                     (source_texts ? " LEFT JOIN reports r ON r.id = s.report_id" : "") +
                     " ORDER BY e.date, e.id, s.rowid",
                 "reading events"));
   BindEventFilter(filter, st);
+  if (reach != nullptr) {
+    st.Bind(st.Index(":center"), center);
+    st.Bind(st.Index(":reach_day"), int64_t{reach->For(DatePrecision::kDay)});
+    st.Bind(st.Index(":reach_approx"), int64_t{reach->For(DatePrecision::kApprox)});
+    st.Bind(st.Index(":reach_week"), int64_t{reach->For(DatePrecision::kWeek)});
+    st.Bind(st.Index(":reach_month"), int64_t{reach->For(DatePrecision::kMonth)});
+  }
   std::vector<Event> events;
   for (;;) {
     SITREP_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -441,8 +456,8 @@ class SqliteTransaction final : public StoreTransaction {
   Result<bool> HasReport(std::string_view report_id) override;
   Status PutReport(const Report& report, const std::vector<Sentence>& sentences,
                    const std::vector<ReportedFigure>& figures) override;
-  Result<std::vector<Event>> EventsAt(int64_t geonameid, Date from, Date to,
-                                      std::string_view family) override;
+  Result<std::vector<Event>> EventsNear(int64_t geonameid, Date date, const DateReach& reach,
+                                        std::string_view family) override;
   Result<std::vector<Event>> EventsAtPlace(int64_t geonameid) override;
   Status PutEvent(const Event& event) override;
   Status ReplaceControl(int64_t geonameid, const std::vector<ControlInterval>& intervals) override;
@@ -906,15 +921,19 @@ Status SqliteTransaction::PutReport(const Report& report, const std::vector<Sent
   });
 }
 
-Result<std::vector<Event>> SqliteTransaction::EventsAt(int64_t geonameid, Date from, Date to,
-                                                       std::string_view family) {
+Result<std::vector<Event>> SqliteTransaction::EventsNear(int64_t geonameid, Date date,
+                                                         const DateReach& reach,
+                                                         std::string_view family) {
   SITREP_RETURN_IF_ERROR(Usable());
+  SITREP_RETURN_IF_ERROR(store::CheckReach(date, reach));
+  int widest = *std::max_element(reach.days.begin(), reach.days.end());
   EventFilter f;
   f.geonameid = geonameid;
-  f.since = from;
-  f.until = to;
+  f.since = date.AddDays(-widest);
+  f.until = date.AddDays(widest);
   f.family = std::string(family);
-  return LoadEvents(*c_, f, /*unresolved_only=*/geonameid == 0);
+  return LoadEvents(*c_, f, /*unresolved_only=*/geonameid == 0, /*source_texts=*/true, &reach,
+                    date);
 }
 
 Result<std::vector<Event>> SqliteTransaction::EventsAtPlace(int64_t geonameid) {

@@ -35,6 +35,18 @@ std::string FoldCase(std::string_view text) {
   return std::string(reinterpret_cast<const char*>(folded), static_cast<size_t>(n));
 }
 
+Status CheckReach(Date date, const DateReach& reach) {
+  if (!date.IsValid()) {
+    return Status(ErrorKind::kInvalidArgument, "events near an unknown date", "date");
+  }
+  for (int days : reach.days) {
+    if (days < 0) {
+      return Status(ErrorKind::kInvalidArgument, "a negative reach in days", std::to_string(days));
+    }
+  }
+  return Status::Ok();
+}
+
 bool DateInRange(Date value, Date from, Date to) {
   if (!value.IsValid()) return !from.IsValid() && !to.IsValid();
   if (from.IsValid() && value < from) return false;

@@ -27,6 +27,10 @@ std::string FoldCase(std::string_view text);
 // Whether `value` lies in [from, to], open bounds as above.
 bool DateInRange(Date value, Date from, Date to);
 
+// kInvalidArgument unless `date` is valid and every reach is 0 or more
+// (StoreTransaction::EventsNear).
+Status CheckReach(Date date, const DateReach& reach);
+
 // Whether `interval` holds on `day`: from <= day < to, an invalid `from`
 // reaching back forever and an invalid `to` forward forever.
 // REQUIRES: day.IsValid().

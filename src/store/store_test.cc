@@ -433,7 +433,7 @@ TYPED_TEST(StoreTest, PutEventUpdateAddsSourcesWithoutDuplicatingThem) {
     ASSERT_TRUE((*tx)->PutReport(this->MakeReport("r2", "Reuters", "2021-08-14"), {}, {}).ok());
     ASSERT_TRUE((*tx)->PutEvent(update).ok());
     // Within the transaction the merge candidates show the update.
-    auto at = (*tx)->EventsAt(7, D("2021-08-12"), D("2021-08-12"), "");
+    auto at = (*tx)->EventsNear(7, D("2021-08-12"), DateReach{}, "");
     ASSERT_TRUE(at.ok());
     ASSERT_EQ(at->size(), 1u);
     EXPECT_EQ((*at)[0].sources.size(), 3u);
@@ -597,7 +597,7 @@ TYPED_TEST(StoreTest, CorroborationCountsDistinctOutlets) {
   EXPECT_EQ((*this->store_->GetEvent("e"))->Corroboration(), 2);
 }
 
-TYPED_TEST(StoreTest, EventsAtAndEventPlaces) {
+TYPED_TEST(StoreTest, EventsNearAndEventPlaces) {
   IngestFilterFixture(this);
   auto tx = this->store_->Begin();
   ASSERT_TRUE(tx.ok());
@@ -616,29 +616,50 @@ TYPED_TEST(StoreTest, EventsAtAndEventPlaces) {
   EXPECT_EQ(key.sentence, "");
   EXPECT_EQ(key.outlet, "");
   EXPECT_FALSE(key.published.IsValid());
-  auto full = (*tx)->EventsAt(100, Date(), Date(), "192");
+  auto full = (*tx)->EventsNear(100, D("2021-08-12"), DateReach{}, "192");
   ASSERT_TRUE(full.ok());
   ASSERT_EQ(full->size(), 1u);
   EXPECT_EQ((*full)[0].sources.at(0).sentence, "The Taliban took Herat.");
-  auto window = (*tx)->EventsAt(100, D("2021-08-13"), D("2021-08-14"), "");
+  // Near a date: within the reach of each event's own precision.
+  const DateReach one_day{{1, 1, 1, 1}};
+  auto near = (*tx)->EventsNear(100, D("2021-08-13"), one_day, "");
+  ASSERT_TRUE(near.ok());
+  ASSERT_EQ(near->size(), 2u);
+  EXPECT_EQ((*near)[0].id, "e3");  // by date
+  EXPECT_EQ((*near)[1].id, "e6");
+  auto window = (*tx)->EventsNear(100, D("2021-08-14"), DateReach{}, "");
   ASSERT_TRUE(window.ok());
   ASSERT_EQ(window->size(), 1u);
   EXPECT_EQ((*window)[0].id, "e6");
-  EXPECT_TRUE((*tx)->EventsAt(100, D("2021-08-15"), D("2021-08-20"), "")->empty());
+  EXPECT_TRUE((*tx)->EventsNear(100, D("2021-08-17"), DateReach{{2, 2, 2, 2}}, "")->empty());
   // A CAMEO family narrows the candidates: a merge never crosses families.
-  auto captures = (*tx)->EventsAt(100, Date(), Date(), "192");
+  auto captures = (*tx)->EventsNear(100, D("2021-08-13"), one_day, "192");
   ASSERT_TRUE(captures.ok());
   ASSERT_EQ(captures->size(), 1u);
   EXPECT_EQ((*captures)[0].id, "e3");
-  EXPECT_EQ((*tx)->EventsAt(100, Date(), Date(), "19")->size(), 2u);
-  EXPECT_TRUE((*tx)->EventsAt(100, Date(), Date(), "18")->empty());
-  // Place 0 is "unresolved": the events nobody could place.
+  EXPECT_EQ((*tx)->EventsNear(100, D("2021-08-13"), one_day, "19")->size(), 2u);
+  EXPECT_TRUE((*tx)->EventsNear(100, D("2021-08-13"), one_day, "18")->empty());
+  // An event dated only to its month is near from further away than a day-precise one.
+  Event vague = this->MakeEvent("e7", "2021-08-20", 100, "Herat", "190", "Taliban", "r2");
+  vague.date_precision = DatePrecision::kMonth;
+  ASSERT_TRUE((*tx)->PutEvent(vague).ok());
+  auto far = (*tx)->EventsNear(100, D("2021-08-13"), DateReach{{0, 0, 0, 10}}, "19");
+  ASSERT_TRUE(far.ok());
+  ASSERT_EQ(far->size(), 1u);
+  EXPECT_EQ((*far)[0].id, "e7");
+  EXPECT_EQ((*tx)->EventsNear(100, D("2021-08-13"), one_day, "19")->size(), 2u);
+  // Place 0 is "unresolved": the events nobody could place. One with no
+  // date is near no date.
   auto nowhere = (*tx)->EventsAtPlace(0);
   ASSERT_TRUE(nowhere.ok());
   ASSERT_EQ(nowhere->size(), 1u);
   EXPECT_EQ((*nowhere)[0].id, "e5");
-  EXPECT_EQ((*tx)->EventsAt(0, Date(), Date(), "")->size(), 1u);
-  EXPECT_TRUE((*tx)->EventsAt(0, D("2021-08-01"), D("2021-08-30"), "")->empty());
+  EXPECT_TRUE((*tx)->EventsNear(0, D("2021-08-12"), DateReach{{99, 99, 99, 99}}, "")->empty());
+  // Bad questions are refused.
+  EXPECT_EQ((*tx)->EventsNear(100, Date(), one_day, "").status().kind(),
+            ErrorKind::kInvalidArgument);
+  EXPECT_EQ((*tx)->EventsNear(100, D("2021-08-13"), DateReach{{0, -1, 0, 0}}, "").status().kind(),
+            ErrorKind::kInvalidArgument);
   EXPECT_THAT(*this->store_->EventPlaces(), ElementsAre(100, 200, 300, 400));
 }
 
