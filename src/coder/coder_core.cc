@@ -1999,6 +1999,12 @@ Modality CoderCore::Impl::FindModality(const Ctx& c, const SentenceAnalysis& s,
       if (a.info.effect == ControlEffect::kCaptures) raise(Modality::kNegated);
     }
   }
+  // ", leaving Kabul as the only city still held": a participle after a
+  // comma tells what the clause before it left behind, not an act of its own.
+  if (t.kind == TrigKind::kVerb && (t.form & kFormIng) && t.b > s.b && c.F(t.b - 1) == "," &&
+      HasCue(s, t.b, Cue::kResultative)) {
+    raise(Modality::kNegated);
+  }
   // A bare to-infinitive ("to seize", "race to seize control") is a purpose.
   if ((t.kind == TrigKind::kVerb || t.kind == TrigKind::kPlaceSubject) && (t.form & kFormBase) &&
       t.b > s.b) {

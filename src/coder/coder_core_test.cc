@@ -128,6 +128,20 @@ TEST_F(CoderTest, NegatedConditionalAndFutureActsAreNotEvents) {
   }
 }
 
+TEST_F(CoderTest, AParticipleOfResultAfterACommaIsNoAct) {
+  // What the capture left behind is no withdrawal from Kabul...
+  auto c = Code(
+      "The Taliban took control of Jalalabad without a fight, officials said, leaving Kabul as "
+      "the only large city still held by the government.");
+  EXPECT_NE(Find(c, "Taliban", "192", "Jalalabad"), nullptr) << Dump(c);
+  for (const auto& e : c.events) EXPECT_NE(e.place.text, "Kabul") << Dump(c);
+  // ... while troops leaving a place, with no comma before, still withdraw.
+  auto left = Code("Government troops were leaving Kunduz on Sunday.");
+  bool withdrew = false;
+  for (const auto& e : left.events) withdrew |= e.cameo == "0874" && e.place.text == "Kunduz";
+  EXPECT_TRUE(withdrew) << Dump(left);
+}
+
 TEST_F(CoderTest, ThreatsAreThreatEvents) {
   auto c = Code("The Taliban threatened to attack Kabul.");
   bool threat = false;

@@ -74,6 +74,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(Cue::kCount)> kCueNam
     "acknowledge",
     "relative-time",
     "ref-both-sides",
+    "resultative",
 };
 
 // Function words the coder looks up by id.

@@ -168,6 +168,7 @@ enum class Cue : uint8_t {
   kAcknowledge,
   kRelativeTime,
   kRefBothSides,
+  kResultative,
   kCount,  // number of classes
 };
 std::string_view CueName(Cue c);
