@@ -47,7 +47,7 @@ const app = {
   markerById: new Map(),
   provinces: null,           // L.layerGroup of the countries' province layers
   provinceIndex: null,       // Promise of ADMIN1_DIR/index.json
-  provinceByCountry: new Map(),  // country code -> Promise of {geo, index} or null
+  provinceByCountry: new Map(),  // country code -> Promise of {geo, layerOf, index} or null
   colours: new HolderColours([]),
   controlCache: new Map(),
   allChanges: [],
@@ -100,6 +100,11 @@ async function fetchJson(url) {
   return response.json();
 }
 
+// "Badghis (Province)": a province's name on hover.
+function provinceLabel(p) {
+  return el('span', {}, p.type ? `${p.name} (${p.type})` : p.name);
+}
+
 // One country's provinces as a Leaflet layer in the 'provinces' pane, each
 // path tagged with its names and codes; null when there is no file for it.
 async function loadCountryProvinces(country) {
@@ -113,10 +118,12 @@ async function loadCountryProvinces(country) {
     style: () => BOUNDARY_STYLE,
     onEachFeature: (f, layer) => {
       const p = f.properties || {};
-      layer.bindTooltip(el('span', {}, p.type ? `${p.name} (${p.type})` : p.name), {sticky: true});
+      layer.bindTooltip(provinceLabel(p), {sticky: true});
     },
   }).addTo(app.provinces);
+  const layerOf = new Map();  // feature -> its path layer
   geo.eachLayer((layer) => {
+    layerOf.set(layer.feature, layer);
     const node = layer.getElement();
     if (!node) return;
     const p = layer.feature.properties || {};
@@ -126,7 +133,7 @@ async function loadCountryProvinces(country) {
     node.dataset.admin1Code = p.admin1_code || '';
     node.dataset.iso = p.iso_3166_2 || '';
   });
-  return {geo, index: new ProvinceIndex(features)};
+  return {geo, layerOf, index: new ProvinceIndex(features)};
 }
 
 // Loads the province boundaries of the countries with the most places in
@@ -169,28 +176,26 @@ async function drawProvinces(rows) {
         node.dataset.reported = 'false';
       }
       const p = layer.feature.properties || {};
-      layer.setTooltipContent(el('span', {}, p.type ? `${p.name} (${p.type})` : p.name));
+      layer.setTooltipContent(provinceLabel(p));
     });
   }
   for (const row of rows) {
     if (row.kind !== 'admin1') continue;
     const loaded = byCountry.get(row.country);
     const f = loaded ? loaded.index.find(row) : null;
-    if (!f) continue;
-    loaded.geo.eachLayer((layer) => {
-      if (layer.feature !== f) return;
-      layer.setStyle(provinceStyle(row, app.colours));
-      layer.bindPopup(() => popupContent(row));
-      layer.setTooltipContent(el('span', {}, markerLabel(row)));
-      const node = layer.getElement();
-      if (node) {
-        node.dataset.place = row.name;
-        node.dataset.holder = row.holder;
-        node.dataset.status = row.status;
-        node.dataset.reported = String(!row.byDefault);
-      }
-      if (row.geonameid !== null) app.markerById.set(row.geonameid, layer);
-    });
+    const layer = f ? loaded.layerOf.get(f) : null;
+    if (!layer) continue;
+    layer.setStyle(provinceStyle(row, app.colours));
+    layer.bindPopup(() => popupContent(row));
+    layer.setTooltipContent(el('span', {}, markerLabel(row)));
+    const node = layer.getElement();
+    if (node) {
+      node.dataset.place = row.name;
+      node.dataset.holder = row.holder;
+      node.dataset.status = row.status;
+      node.dataset.reported = String(!row.byDefault);
+    }
+    if (row.geonameid !== null) app.markerById.set(row.geonameid, layer);
     drawn.add(row.geonameid);
   }
   return drawn;
